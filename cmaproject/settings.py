@@ -1,0 +1,191 @@
+"""Settings for the CMA pipeline, read from environment variables (README, "Settings").
+
+With no variables set it runs on the embedded default: SQLite, django-q2's ORM
+broker, local file storage and the console email backend.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from cmaproject.env import ImproperEnv, env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperEnv("SECRET_KEY must be set when DEBUG is off")
+    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_q",
+    "anymail",
+    "projects",
+    "pipeline",
+    "reviews",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "projects.middleware.FirmTimezoneMiddleware",
+]
+
+ROOT_URLCONF = "cmaproject.urls"
+WSGI_APPLICATION = "cmaproject.wsgi.application"
+ASGI_APPLICATION = "cmaproject.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0, minimum=0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Workers and the web process share one file: wait for a lock instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = ["projects.auth.EmailBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "projects:list"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en-in"
+TIME_ZONE = env_str("TIME_ZONE", "Asia/Kolkata")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "media/"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Email: console by default; any Django or anymail backend in production, e.g.
+# EMAIL_BACKEND=anymail.backends.mailgun.EmailBackend with ANYMAIL_MAILGUN_API_KEY.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CMA Pipeline <cma@localhost>")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in os.environ.items()
+    if key.startswith("ANYMAIL_")
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CMA Pipeline API",
+    "DESCRIPTION": "Upload financial statements, run the pipeline, review, download the CMA.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# Pipeline timing. django-q2 kills a task after PIPELINE_TASK_TIMEOUT; its own
+# redelivery (`retry`) comes later than that, and the claim's lease outlives both,
+# so a project is never handed to a second worker while the first may still run.
+PIPELINE_TASK_TIMEOUT = env_int("PIPELINE_TASK_TIMEOUT", 1800, minimum=5)
+PIPELINE_LEASE_SECONDS = env_int("PIPELINE_LEASE_SECONDS", PIPELINE_TASK_TIMEOUT + 120, minimum=5)
+if PIPELINE_LEASE_SECONDS <= PIPELINE_TASK_TIMEOUT:
+    raise ImproperEnv("PIPELINE_LEASE_SECONDS must be longer than PIPELINE_TASK_TIMEOUT")
+PIPELINE_SWEEP_MINUTES = env_int("PIPELINE_SWEEP_MINUTES", 1, minimum=1)
+
+REDIS_URL = env_str("REDIS_URL")
+Q_CLUSTER = {
+    "name": env_str("Q_CLUSTER_NAME", "cma"),
+    "workers": env_int("Q_WORKERS", 2, minimum=1),
+    "timeout": PIPELINE_TASK_TIMEOUT,
+    "retry": PIPELINE_TASK_TIMEOUT + 60,
+    # Back-off and recovery are ours (pipeline.retrying, pipeline.claims): a task
+    # is delivered once, never redelivered by django-q2.
+    "max_attempts": 1,
+    "ack_failures": True,
+    "save_limit": 1000,
+    "catch_up": False,
+    "sync": env_bool("Q_SYNC", False),
+    "poll": 1,
+}
+if REDIS_URL:
+    Q_CLUSTER["redis"] = REDIS_URL
+else:
+    Q_CLUSTER["orm"] = "default"
+
+# Extraction guard rails, checked before a file is parsed.
+EXTRACT_MAX_FILE_BYTES = env_int("EXTRACT_MAX_FILE_BYTES", 50 * 1024 * 1024, minimum=1024)
+EXTRACT_MAX_PDF_PAGES = env_int("EXTRACT_MAX_PDF_PAGES", 500, minimum=1)
+EXTRACT_MAX_WORKBOOK_CELLS = env_int("EXTRACT_MAX_WORKBOOK_CELLS", 2_000_000, minimum=1000)
+EXTRACT_MAX_UNZIPPED_BYTES = env_int("EXTRACT_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024, minimum=1024)
+EXTRACT_WORKERS = env_int("EXTRACT_WORKERS", 2, minimum=1)
+
+# Optional external classifier (an OpenAI-compatible chat API); off unless a URL is set.
+CLASSIFIER_LLM_URL = env_str("CLASSIFIER_LLM_URL")
+CLASSIFIER_LLM_API_KEY = env_str("CLASSIFIER_LLM_API_KEY")
+CLASSIFIER_LLM_MODEL = env_str("CLASSIFIER_LLM_MODEL", "gpt-4o-mini")
+CLASSIFIER_LLM_TIMEOUT = env_int("CLASSIFIER_LLM_TIMEOUT", 30, minimum=1)
+# Rupees per 1,000 tokens, to count the external classifier into the project's cost.
+CLASSIFIER_LLM_INPUT_COST_PER_1K = env_str("CLASSIFIER_LLM_INPUT_COST_PER_1K", "0.0125")
+CLASSIFIER_LLM_OUTPUT_COST_PER_1K = env_str("CLASSIFIER_LLM_OUTPUT_COST_PER_1K", "0.05")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

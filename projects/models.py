@@ -1,0 +1,289 @@
+"""Firms, their members, their projects and the files uploaded to them, and the audit log."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django_fsm import FSMField, transition
+
+from projects.status import (
+    ERROR,
+    FAILABLE_STATES,
+    RESTING_STATES,
+    STATUS_CHOICES,
+    Status,
+)
+
+
+class Firm(models.Model):
+    """A CA firm: the boundary nobody crosses. Every project, file and audit row has one."""
+
+    name = models.CharField(max_length=200, unique=True)
+    time_zone = models.CharField(max_length=64, default="Asia/Kolkata")
+    # Treatments CAs disagree on (pipeline.classifier.policy documents keys and defaults).
+    classification_policy = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    CA = "ca", "Chartered Accountant"
+    STAFF = "staff", "Staff"
+
+
+class Membership(models.Model):
+    """A user's place in exactly one firm, with the role that decides what they may do."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["firm", "user__email"]
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.get_role_display()}, {self.firm})"
+
+    @property
+    def can_process(self) -> bool:
+        return self.role in (Role.OWNER, Role.CA)
+
+    @property
+    def can_review(self) -> bool:
+        return self.role in (Role.OWNER, Role.CA)
+
+    @property
+    def can_manage_members(self) -> bool:
+        return self.role == Role.OWNER
+
+
+class Constitution(models.TextChoices):
+    PRIVATE_LIMITED = "private_limited", "Private limited company"
+    PUBLIC_LIMITED = "public_limited", "Public limited company"
+    LLP = "llp", "Limited liability partnership"
+    PARTNERSHIP = "partnership", "Partnership firm"
+    PROPRIETORSHIP = "proprietorship", "Proprietorship"
+
+
+class Industry(models.TextChoices):
+    MANUFACTURING = "manufacturing", "Manufacturing"
+    TRADING = "trading", "Trading"
+    SERVICES = "services", "Services"
+
+
+class DisplayUnit(models.TextChoices):
+    RUPEES = "rupees", "₹ (rupees)"
+    LAKHS = "lakhs", "₹ lakhs"
+    CRORES = "crores", "₹ crores"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_firm(self, firm: Firm) -> ProjectQuerySet:
+        return self.filter(firm=firm)
+
+
+class Project(models.Model):
+    """One client's CMA: its files, its pipeline run, its result.
+
+    `status` moves only through the transitions below, called by the services in
+    `projects.services` and by the orchestrator; `protected=True` stops any
+    other code from assigning it.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="projects")
+    company_name = models.CharField(max_length=200)
+    constitution = models.CharField(max_length=20, choices=Constitution.choices)
+    industry = models.CharField(
+        max_length=20, choices=Industry.choices, default=Industry.MANUFACTURING
+    )
+    # Financial-year keys ("FY2025") the CA wants; empty means "every audited year found".
+    years_wanted = models.JSONField(default=list, blank=True)
+    projected_years = models.PositiveSmallIntegerField(default=3)
+    display_unit = models.CharField(
+        max_length=10, choices=DisplayUnit.choices, default=DisplayUnit.LAKHS
+    )
+    # Projection assumptions (pipeline.cma.projection documents keys and defaults).
+    assumptions = models.JSONField(default=dict, blank=True)
+    # Overrides of the firm's classification policy for this client only.
+    classification_policy = models.JSONField(default=dict, blank=True)
+    options = models.JSONField(default=dict, blank=True)  # the PipelineOptions of the last run
+
+    status = FSMField(default=Status.DRAFT, choices=STATUS_CHOICES, protected=True)
+    pipeline_steps = models.JSONField(default=dict, blank=True)
+    pipeline_progress = models.PositiveSmallIntegerField(default=0)
+    current_step = models.CharField(max_length=20, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveBigIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    error_step = models.CharField(max_length=20, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    cost = models.DecimalField(max_digits=12, decimal_places=4, default=Decimal("0"))
+
+    # The claim (pipeline.claims): who may run this project's pipeline, and until when.
+    claim_token = models.UUIDField(null=True, blank=True, editable=False)
+    claim_started = models.BooleanField(default=False, editable=False)
+    lease_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["firm", "status"]),
+            models.Index(fields=["lease_expires_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.company_name
+
+    @property
+    def is_processing(self) -> bool:
+        """True from the moment a run is accepted (queued or running) until it stops."""
+        return self.claim_token is not None
+
+    # Transitions: empty on purpose; the services that call them do the work and the audit.
+    @transition(field=status, source=RESTING_STATES, target=Status.EXTRACTING)
+    def start_extracting(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.EXTRACTING, target=Status.EXTRACTED)
+    def finish_extracting(self) -> None:
+        pass
+
+    @transition(field=status, source=RESTING_STATES, target=Status.CLASSIFYING)
+    def start_classifying(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.CLASSIFYING, target=Status.CLASSIFIED)
+    def finish_classifying(self) -> None:
+        pass
+
+    @transition(field=status, source=RESTING_STATES, target=Status.REVIEWING)
+    def await_review(self) -> None:
+        pass
+
+    @transition(field=status, source=RESTING_STATES, target=Status.VALIDATING)
+    def start_validating(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.VALIDATING, target=Status.VALIDATED)
+    def finish_validating(self) -> None:
+        pass
+
+    @transition(field=status, source=RESTING_STATES, target=Status.GENERATING)
+    def start_generating(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.GENERATING, target=Status.COMPLETED)
+    def complete(self) -> None:
+        pass
+
+    @transition(field=status, source=FAILABLE_STATES, target=ERROR)
+    def fail(self) -> None:
+        pass
+
+    @transition(field=status, source=[Status.ERROR, Status.COMPLETED], target=Status.DRAFT)
+    def reopen(self) -> None:
+        pass
+
+
+def upload_path(instance: SourceFile, filename: str) -> str:
+    return f"projects/{instance.project_id}/uploads/{uuid.uuid4().hex}/{filename}"
+
+
+class FileStatus(models.TextChoices):
+    UPLOADED = "uploaded", "Uploaded"
+    EXTRACTED = "extracted", "Extracted"
+    FAILED = "failed", "Could not be read"
+
+
+class SourceFile(models.Model):
+    """An uploaded statement, kept as uploaded whatever its outcome (nothing is lost)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="files")
+    original_name = models.CharField(max_length=255)
+    file = models.FileField(upload_to=upload_path, max_length=500)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    detected_type = models.CharField(max_length=40, blank=True)
+    status = models.CharField(
+        max_length=12, choices=FileStatus.choices, default=FileStatus.UPLOADED
+    )
+    error_code = models.CharField(max_length=40, blank=True)
+    error = models.TextField(blank=True)
+    hint = models.TextField(blank=True)
+    items_found = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "sha256"], name="one_copy_of_a_file"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("audit entries are append-only")
+
+    def delete(self):
+        raise PermissionError("audit entries are append-only")
+
+
+class AuditEntry(models.Model):
+    """One thing that happened, who did it and when. Rows are written once, never changed."""
+
+    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="audit_entries")
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=60)
+    message = models.TextField(blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise PermissionError("audit entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("audit entries are append-only")
