@@ -84,3 +84,14 @@ class ReaderError(Exception):
         self.code = code
         self.message = message
         self.hint = hint
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Guard rails checked before parsing (settings EXTRACT_MAX_*)."""
+
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_pdf_pages: int = 500
+    max_workbook_cells: int = 2_000_000
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    workers: int = 2  # processes for page-by-page PDF reading
