@@ -189,3 +189,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Tests only: swap a step for a test step in a real worker, e.g.
+# "extract=tests.pipeline.worker_steps.slow_extract".
+PIPELINE_STEP_OVERRIDES = dict(
+    pair.split("=", 1) for pair in env_list("PIPELINE_STEP_OVERRIDES", []) if "=" in pair
+)

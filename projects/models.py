@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from projects.status import (
     ERROR,
@@ -94,7 +94,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(firm=firm)
 
 
-class Project(models.Model):
+class Project(FSMModelMixin, models.Model):
     """One client's CMA: its files, its pipeline run, its result.
 
     `status` moves only through the transitions below, called by the services in

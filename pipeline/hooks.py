@@ -1,0 +1,136 @@
+"""What the pipeline tells the world: audit entries and emails.
+
+Hooks are fire-and-forget: a hook that fails is logged (and leaves an audit
+entry when the database still answers) but never fails the pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from projects import audit
+from projects.models import Membership, Project, Role
+
+log = logging.getLogger(__name__)
+
+
+def fire_and_forget(hook):
+    @functools.wraps(hook)
+    def safe(project: Project, *args, **kwargs) -> None:
+        try:
+            hook(project, *args, **kwargs)
+        except Exception:
+            log.exception("hook %s failed for project %s", hook.__name__, project.pk)
+            try:
+                audit.record(
+                    audit.HOOK_FAILED, firm=project.firm, project=project, hook=hook.__name__
+                )
+            except Exception:
+                log.exception("could not record the failure of hook %s", hook.__name__)
+
+    return safe
+
+
+@fire_and_forget
+def step_started(project: Project, step: str) -> None:
+    audit.record(audit.step_start(step), firm=project.firm, project=project, step=step)
+
+
+@fire_and_forget
+def step_completed(project: Project, step: str, summary: str, problems: list[str]) -> None:
+    record = project.pipeline_steps.get(step, {})
+    audit.record(
+        audit.step_complete(step),
+        firm=project.firm,
+        project=project,
+        message=summary,
+        step=step,
+        duration_ms=record.get("duration_ms"),
+        problems=problems,
+    )
+
+
+@fire_and_forget
+def step_retried(project: Project, step: str, retry: int, error: str, delay: float) -> None:
+    audit.record(
+        audit.PIPELINE_STEP_RETRY,
+        firm=project.firm,
+        project=project,
+        message=error,
+        step=step,
+        retry=retry,
+        delay_seconds=round(delay, 2),
+    )
+
+
+@fire_and_forget
+def step_failed(project: Project, step: str, reason: str, hint: str) -> None:
+    audit.record(
+        audit.step_failed(step), firm=project.firm, project=project, message=reason, hint=hint
+    )
+    audit.record(
+        audit.PIPELINE_FAILED, firm=project.firm, project=project, message=reason, step=step
+    )
+
+
+@fire_and_forget
+def review_needed(project: Project, pending: int, notify: bool) -> None:
+    audit.record(audit.PIPELINE_REVIEW_NEEDED, firm=project.firm, project=project, pending=pending)
+    if notify:
+        send_review_notification(project, pending)
+
+
+@fire_and_forget
+def pipeline_completed(project: Project) -> None:
+    audit.record(
+        audit.PIPELINE_COMPLETE,
+        firm=project.firm,
+        project=project,
+        duration_ms=project.duration_ms,
+        cost=str(project.cost),
+    )
+    send_ready_notification(project)
+
+
+@fire_and_forget
+def worker_lost(project: Project, step: str) -> None:
+    audit.record(audit.PIPELINE_WORKER_LOST, firm=project.firm, project=project, step=step)
+
+
+def _recipients(project: Project) -> list[str]:
+    members = Membership.objects.filter(
+        firm=project.firm, role__in=[Role.OWNER, Role.CA], user__is_active=True
+    ).select_related("user")
+    return sorted({m.user.email for m in members if m.user.email})
+
+
+def _send(project: Project, template: str, context: dict) -> None:
+    recipients = _recipients(project)
+    if not recipients:
+        return
+    context = {"project": project, "site_url": settings.SITE_URL, **context}
+    subject = render_to_string(f"emails/{template}-subject.txt", context).strip()
+    body = render_to_string(f"emails/{template}-body.txt", context)
+    html = render_to_string(f"emails/{template}-body.html", context)
+    message = EmailMultiAlternatives(subject, body, to=recipients)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def send_review_notification(project: Project, pending: int) -> None:
+    """Tell the firm's CAs and owners that items await their review."""
+    url = settings.SITE_URL + reverse("projects:review", args=[project.pk])
+    _send(project, "review-needed", {"pending": pending, "url": url})
+
+
+def send_ready_notification(project: Project) -> None:
+    """Tell the firm's CAs and owners that the CMA is ready, with a download link."""
+    url = settings.SITE_URL + reverse("projects:download", args=[project.pk])
+    page = settings.SITE_URL + reverse("projects:detail", args=[project.pk])
+    _send(project, "cma-ready", {"url": url, "page": page})

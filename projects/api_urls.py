@@ -1,0 +1,18 @@
+"""Paths of the REST API under /api/v1/, exactly as the integration contract names them."""
+
+from django.urls import path
+
+from projects import api
+
+app_name = "api"
+urlpatterns = [
+    path("projects/", api.ProjectListCreate.as_view(), name="project-list"),
+    path("projects/<uuid:pk>/", api.ProjectDetail.as_view(), name="project-detail"),
+    path("projects/<uuid:pk>/files/", api.ProjectFiles.as_view(), name="project-files"),
+    path("projects/<uuid:pk>/process", api.ProjectProcess.as_view(), name="project-process"),
+    path("projects/<uuid:pk>/progress", api.ProjectProgress.as_view(), name="project-progress"),
+    path("projects/<uuid:pk>/retry", api.ProjectRetry.as_view(), name="project-retry"),
+    path("projects/<uuid:pk>/resume", api.ProjectResume.as_view(), name="project-resume"),
+    path("projects/<uuid:pk>/cma", api.ProjectCma.as_view(), name="project-cma"),
+    path("projects/<uuid:pk>/cma.xlsx", api.ProjectWorkbook.as_view(), name="project-workbook"),
+]

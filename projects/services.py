@@ -1,0 +1,199 @@
+"""What members do to projects: create, upload, process, retry, resume.
+
+One function per write, with the acting user, leaving an audit row. Views, the
+API, the admin and the management commands all call these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django_q.tasks import async_task
+
+from pipeline import claims
+from pipeline.options import PipelineOptions
+from pipeline.orchestrator import RUNNABLE_STATES
+from projects import audit
+from projects.models import Firm, Project, SourceFile
+from projects.status import Status
+
+
+class ServiceError(Exception):
+    """A request that cannot be done now; `status` is the HTTP status that says why."""
+
+    status = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Conflict(ServiceError):
+    status = 409
+
+
+def create_project(*, firm: Firm, acting_user, **fields) -> Project:
+    project = Project.objects.create(firm=firm, created_by=acting_user, **fields)
+    audit.record(
+        audit.PROJECT_CREATED,
+        firm=firm,
+        project=project,
+        actor=acting_user,
+        message=project.company_name,
+    )
+    return project
+
+
+@dataclass
+class UploadOutcome:
+    name: str
+    file: SourceFile | None = None
+    error: str = ""
+
+
+def upload_files(
+    project: Project, files: list[UploadedFile], *, acting_user
+) -> list[UploadOutcome]:
+    """Store each file on its own: one refused file never stops the others."""
+    if project.is_processing:
+        raise Conflict("The project is being processed; upload more files when it stops.")
+    return [_store_file(project, upload, acting_user) for upload in files]
+
+
+def _store_file(project: Project, upload: UploadedFile, acting_user) -> UploadOutcome:
+    name = upload.name or "upload"
+    if upload.size > settings.EXTRACT_MAX_FILE_BYTES:
+        limit_mb = settings.EXTRACT_MAX_FILE_BYTES // (1024 * 1024)
+        return _refuse(
+            project,
+            name,
+            f"{name} is larger than {limit_mb} MB; split it or "
+            "upload the statements without scanned annexures.",
+            acting_user,
+        )
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    try:
+        with transaction.atomic():
+            stored = SourceFile.objects.create(
+                project=project,
+                original_name=name,
+                file=upload,
+                size=upload.size,
+                sha256=digest.hexdigest(),
+                uploaded_by=acting_user,
+            )
+    except IntegrityError:
+        twin = project.files.get(sha256=digest.hexdigest())
+        return _refuse(
+            project,
+            name,
+            f"{name} is the same file as {twin.original_name}, which is already uploaded.",
+            acting_user,
+        )
+    audit.record(
+        audit.FILE_UPLOADED,
+        firm=project.firm,
+        project=project,
+        actor=acting_user,
+        message=name,
+        size=stored.size,
+    )
+    return UploadOutcome(name, file=stored)
+
+
+def _refuse(project: Project, name: str, error: str, acting_user) -> UploadOutcome:
+    audit.record(
+        audit.FILE_REJECTED, firm=project.firm, project=project, actor=acting_user, message=error
+    )
+    return UploadOutcome(name, error=error)
+
+
+def start_processing(project: Project, options: PipelineOptions, *, acting_user) -> Project:
+    """Accept a run: take the claim, then enqueue one task for it after the commit."""
+    if not project.files.exists():
+        raise ServiceError("Upload at least one statement before processing.")
+    allowed = [s for s in RUNNABLE_STATES if s != Status.COMPLETED or options.force_reprocess]
+    token = claims.take(project.pk, project.firm_id, allowed)
+    if token is None:
+        raise Conflict(_why_not_runnable(project, "process"))
+    audit.record(
+        audit.PIPELINE_QUEUED,
+        firm=project.firm,
+        project=project,
+        actor=acting_user,
+        options=options.to_dict(),
+    )
+    _enqueue("pipeline.tasks.run_pipeline_task", project, token, options.to_dict())
+    return _reloaded(project)
+
+
+def retry_processing(project: Project, *, acting_user) -> Project:
+    """Resume a failed run at the step that failed, keeping what earlier steps produced."""
+    token = claims.take(project.pk, project.firm_id, [Status.ERROR])
+    if token is None:
+        raise Conflict(_why_not_runnable(project, "retry"))
+    options = PipelineOptions.from_dict(project.options)
+    options = PipelineOptions(**{**options.to_dict(), "force_reprocess": False})
+    audit.record(
+        audit.PIPELINE_RETRY_QUEUED,
+        firm=project.firm,
+        project=project,
+        actor=acting_user,
+        step=project.error_step,
+    )
+    _enqueue("pipeline.tasks.run_pipeline_task", project, token, options.to_dict())
+    return _reloaded(project)
+
+
+def resume_processing(project: Project, *, acting_user) -> Project:
+    """After review: the review step is done; validate and generate follow."""
+    token = claims.take(project.pk, project.firm_id, [Status.REVIEWING])
+    if token is None:
+        raise Conflict(_why_not_runnable(project, "resume"))
+    audit.record(
+        audit.PIPELINE_RESUME_QUEUED, firm=project.firm, project=project, actor=acting_user
+    )
+    _enqueue("pipeline.tasks.resume_pipeline_task", project, token)
+    return _reloaded(project)
+
+
+def _enqueue(task: str, project: Project, token, *args) -> None:
+    transaction.on_commit(
+        lambda: async_task(
+            task,
+            str(project.pk),
+            project.firm_id,
+            str(token),
+            *args,
+            task_name=f"{task.rsplit('.', 1)[1]}:{project.pk}",
+        )
+    )
+
+
+def _reloaded(project: Project) -> Project:
+    project.refresh_from_db()
+    return project
+
+
+def _why_not_runnable(project: Project, verb: str) -> str:
+    project.refresh_from_db()
+    if project.is_processing:
+        return "The project is already being processed; wait for it to stop."
+    if verb == "process" and project.status == Status.COMPLETED:
+        return (
+            "The CMA is already generated. To process it again, set force_reprocess in the options."
+        )
+    if project.status == Status.REVIEWING:
+        return "The project is waiting for review; resume it once the review is done."
+    if verb == "retry":
+        return "Nothing failed: only a project whose processing failed can be retried."
+    if verb == "resume":
+        return "The project is not waiting for review, so there is nothing to resume."
+    return f"The project cannot be processed while it is {project.get_status_display().lower()}."
