@@ -125,7 +125,7 @@ def _send(project: Project, template: str, context: dict) -> None:
 
 def send_review_notification(project: Project, pending: int) -> None:
     """Tell the firm's CAs and owners that items await their review."""
-    url = settings.SITE_URL + reverse("projects:review", args=[project.pk])
+    url = settings.SITE_URL + reverse("reviews:screen", args=[project.pk])
     _send(project, "review-needed", {"pending": pending, "url": url})
 
 

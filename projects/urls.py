@@ -9,6 +9,5 @@ urlpatterns = [
     path("", views.project_list, name="list"),
     path("new/", views.project_new, name="new"),
     path("<uuid:pk>/", views.project_detail, name="detail"),
-    path("<uuid:pk>/review/", views.project_review, name="review"),
     path("<uuid:pk>/cma.xlsx", views.project_download, name="download"),
 ]

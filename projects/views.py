@@ -25,13 +25,6 @@ def project_detail(request, pk):
 
 
 @login_required
-def project_review(request, pk):
-    return render(
-        request, "projects/review.html", {"project": get_project_for_user(request.user, pk)}
-    )
-
-
-@login_required
 def project_download(request, pk):
     project = get_project_for_user(request.user, pk)
     cma = getattr(project, "cma", None)
