@@ -84,7 +84,7 @@ class OptionsField(serializers.DictField):
 
 
 class ProcessInput(serializers.Serializer):
-    options = OptionsField(required=False, default=dict)
+    options = OptionsField(required=False, default=PipelineOptions)
 
 
 class StepOutput(serializers.Serializer):
