@@ -178,12 +178,13 @@ def _enqueue(task: str, project: Project, token, *args) -> None:
 
 
 def _reloaded(project: Project) -> Project:
-    project.refresh_from_db()
-    return project
+    """A fresh copy. Not refresh_from_db(): django-fsm lifts a protected field's guard for
+    it on the shared field object, which races with other threads of the process."""
+    return Project.objects.select_related("firm").get(pk=project.pk)
 
 
 def _why_not_runnable(project: Project, verb: str) -> str:
-    project.refresh_from_db()
+    project = _reloaded(project)
     if project.is_processing:
         return "The project is already being processed; wait for it to stop."
     if verb == "process" and project.status == Status.COMPLETED:

@@ -22,6 +22,13 @@ def make_member(firm: Firm, email: str, role: str):
     return user
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and workbooks of a test go to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def samples_dir():
     return SAMPLES

@@ -69,7 +69,7 @@ class Command(BaseCommand):
         return project
 
     def _report(self, result, project: Project, out: Path) -> int:
-        project.refresh_from_db()
+        project = Project.objects.get(pk=project.pk)
         for source in project.files.filter(status="failed"):
             self.stderr.write(f"{source.original_name}: {source.error} {source.hint}".strip())
         if result.awaiting_review:

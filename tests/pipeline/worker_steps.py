@@ -1,0 +1,57 @@
+"""Test steps that run inside a real qcluster (PIPELINE_STEP_OVERRIDES names them).
+
+They leave marks the test can see: which process ran them, and rows written
+the way a real step writes them (replaced on every run, never appended).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from django.db import transaction
+
+from pipeline.errors import StepResult
+from pipeline.models import LineItem
+
+ROWS_PER_RUN = 3
+
+
+def _mark(name: str, text: str) -> None:
+    (Path(os.environ["WORKER_TEST_MARKS"]) / name).write_text(text)
+
+
+def extract_rows(project, options) -> StepResult:
+    """Replace the project's line items, as the real extract step does."""
+    source = project.files.first()
+    with transaction.atomic():
+        LineItem.objects.filter(project=project).delete()
+        LineItem.objects.bulk_create(
+            LineItem(
+                project=project,
+                source_file=source,
+                position=i,
+                label=f"Row {i}",
+                amounts={"FY2025": "100.00"},
+            )
+            for i in range(ROWS_PER_RUN)
+        )
+    return StepResult(summary=f"{ROWS_PER_RUN} rows", counts={"items": ROWS_PER_RUN})
+
+
+def slow_extract(project, options) -> StepResult:
+    """Write the rows, then, on its first attempt only, hang until killed."""
+    result = extract_rows(project, options)
+    if project.pipeline_steps["extract"]["attempts"] == 1:
+        _mark("extract.pid", str(os.getpid()))
+        time.sleep(600)
+    return result
+
+
+def counted_step(project, options) -> StepResult:
+    """Count runs per step in the audit log's stead: one mark file line per call."""
+    marks = Path(os.environ["WORKER_TEST_MARKS"]) / "calls.log"
+    with marks.open("a") as log:
+        log.write(f"{project.current_step}\n")
+    return StepResult(summary="done")
