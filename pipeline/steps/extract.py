@@ -1,0 +1,131 @@
+"""Step 1: every uploaded file into line items with their amounts per financial year.
+
+Each file is read on its own (readers are pure: bytes in, items out) and
+stored in its own savepoint, so one unreadable file never sinks the others:
+it keeps its clear error and hint, the rest extract, and the step reports a
+partial result. Only when no file yields anything is it a permanent error.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+
+from pipeline import progress
+from pipeline.errors import PERMANENT, StepError, StepResult
+from pipeline.models import LineItem
+from pipeline.options import PipelineOptions
+from pipeline.readers import read_document
+from pipeline.readers.document import ExtractedDocument, ExtractedItem, ReaderError, ReadLimits
+from pipeline.readers.years import assign_year_sources, counts_for, other_sources
+from projects.models import FileStatus, Project, SourceFile
+
+
+def limits() -> ReadLimits:
+    return ReadLimits(
+        max_file_bytes=settings.EXTRACT_MAX_FILE_BYTES,
+        max_pdf_pages=settings.EXTRACT_MAX_PDF_PAGES,
+        max_workbook_cells=settings.EXTRACT_MAX_WORKBOOK_CELLS,
+        max_unzipped_bytes=settings.EXTRACT_MAX_UNZIPPED_BYTES,
+        workers=settings.EXTRACT_WORKERS,
+    )
+
+
+def run(project: Project, options: PipelineOptions) -> StepResult:
+    """Extract every file of `project`.
+
+    Idempotent: replaces the project's line items (a retry or a forced
+    reprocess never duplicates them) and every file's outcome.
+    Raises StepError(PERMANENT) when no file could be read.
+    """
+    files = list(project.files.all())
+    read: list[tuple[SourceFile, ExtractedDocument]] = []
+    failed: list[tuple[SourceFile, ReaderError]] = []
+    for done, source in enumerate(files, start=1):
+        try:
+            read.append((source, _read(source)))
+        except ReaderError as error:
+            failed.append((source, error))
+        progress.report(0.9 * done / len(files))
+    _store(project, read, failed)
+    problems = [f"{source.original_name}: {error.message} {error.hint}" for source, error in failed]
+    if not read:
+        raise StepError(
+            f"None of the {len(files)} uploaded files could be read.",
+            PERMANENT,
+            "See each file's error below, then upload readable statements and retry.",
+        )
+    items = sum(len(document.items) for _, document in read)
+    return StepResult(
+        summary=f"{items} line items from {len(read)} of {len(files)} files",
+        counts={"items": items, "files": len(read), "failed_files": len(failed)},
+        problems=problems,
+    )
+
+
+def _read(source: SourceFile) -> ExtractedDocument:
+    with source.file.open("rb") as handle:
+        data = handle.read()
+    return read_document(source.original_name, data, limits())
+
+
+def _store(project: Project, read, failed) -> None:
+    year_sources = assign_year_sources([document for _, document in read])
+    documents = [document for _, document in read]
+    with transaction.atomic():
+        LineItem.objects.filter(project=project).delete()
+        for source, document in read:
+            with transaction.atomic():  # a savepoint per file
+                rows = [
+                    _line_item(project, source, position, item, document, documents, year_sources)
+                    for position, item in enumerate(document.items)
+                ]
+                LineItem.objects.bulk_create(rows, batch_size=500)
+                _mark_file(source, FileStatus.EXTRACTED, document.kind, items=len(rows))
+        for source, error in failed:
+            _mark_file(source, FileStatus.FAILED, error=error)
+
+
+def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, error=None) -> None:
+    source.status = status
+    source.items_found = items
+    source.detected_type = kind or (source.detected_type if error else "")
+    source.error_code = error.code if error else ""
+    source.error = error.message if error else ""
+    source.hint = error.hint if error else ""
+    source.save(
+        update_fields=["status", "items_found", "detected_type", "error_code", "error", "hint"]
+    )
+
+
+def _line_item(project, source, position, item: ExtractedItem, document, documents, year_sources):
+    return LineItem(
+        project=project,
+        source_file=source,
+        position=position,
+        label=item.label,
+        statement=item.statement or "",
+        section=item.section,
+        subsection=item.subsection,
+        note=item.note or "",
+        side=item.side or "",
+        tally_group=item.tally_group or "",
+        column=item.column or "",
+        table=item.table or "",
+        page=item.page,
+        sheet=item.sheet or "",
+        row=item.row,
+        cells=item.cells,
+        stored_as=item.stored_as or "",
+        printed_unit=item.printed_unit or "",
+        amounts={year: _money(value) for year, value in item.amounts.items()},
+        counts_for=counts_for(item, document, year_sources),
+        other_sources=other_sources(item, document, documents, year_sources),
+        exclude_reason=item.exclude_reason or "",
+    )
+
+
+def _money(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
