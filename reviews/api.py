@@ -1,23 +1,85 @@
-"""Review API (being built: see the reviews issue)."""
+"""Review API under /api/v1/: list a project's review items, decide one, approve in bulk.
 
-from rest_framework.exceptions import NotFound
+Adapters only: scope to the user's firm (404 across firms), validate with an
+input serializer, call one service (which refuses staff with a 403), answer with
+an output serializer.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from projects.access import get_project_for_user
+from projects.services import ServiceError
+from reviews import services
+from reviews.access import get_review_item_for_user
+from reviews.models import ReviewItem
+from reviews.serializers import (
+    ApproveAllInput,
+    ApproveAllOutput,
+    DecisionInput,
+    ReviewItemOutput,
+    StatusFilter,
+)
 
-class _NotYet(APIView):
+
+def _answer_error(error: ServiceError) -> Response:
+    body = {"detail": error.message}
+    if isinstance(error, services.InvalidDecision):
+        body["errors"] = error.errors
+    return Response(body, status=error.status)
+
+
+class ReviewItemList(ListAPIView):
+    serializer_class = ReviewItemOutput
+
+    @extend_schema(parameters=[OpenApiParameter("status", enum=ReviewItem.Status.values)])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        project = get_project_for_user(self.request.user, self.kwargs["pk"])
+        wanted = StatusFilter(data=self.request.query_params)
+        if not wanted.is_valid():
+            raise ValidationError(wanted.errors)
+        items = project.review_items.filter(line_item__isnull=False).select_related(
+            "line_item__source_file", "decided_by"
+        )
+        status = wanted.validated_data.get("status")
+        return items.filter(status=status) if status else items
+
+
+class ReviewItemDetail(APIView):
+    @extend_schema(responses={200: ReviewItemOutput})
     def get(self, request, pk):
-        raise NotFound("Reviews are not available yet.")
+        return Response(ReviewItemOutput(get_review_item_for_user(request.user, pk)).data)
 
-    post = patch = get
+    @extend_schema(request=DecisionInput, responses={200: ReviewItemOutput})
+    def patch(self, request, pk):
+        item = get_review_item_for_user(request.user, pk)
+        data = DecisionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            item = services.decide_item(item, acting_user=request.user, **data.validated_data)
+        except ServiceError as error:
+            return _answer_error(error)
+        return Response(ReviewItemOutput(item).data)
 
 
-class ReviewItemList(_NotYet):
-    pass
-
-
-class ApproveAll(_NotYet):
-    pass
-
-
-class ReviewItemDetail(_NotYet):
-    pass
+class ApproveAll(APIView):
+    @extend_schema(request=ApproveAllInput, responses={200: ApproveAllOutput})
+    def post(self, request, pk):
+        project = get_project_for_user(request.user, pk)
+        data = ApproveAllInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            result = services.approve_all(
+                project, acting_user=request.user, section=data.validated_data.get("section")
+            )
+        except ServiceError as error:
+            return _answer_error(error)
+        return Response(ApproveAllOutput(result).data)

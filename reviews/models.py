@@ -1,5 +1,7 @@
 """A CA's decisions on the line items the classifier was unsure of, and what the firm learns."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 
@@ -7,11 +9,28 @@ from pipeline.models import LineItem
 from projects.models import Firm, Project
 
 
-class ReviewItem(models.Model):
-    """A line item waiting for (or carrying) a CA's decision.
+class ReviewItemQuerySet(models.QuerySet):
+    def for_firm(self, firm: Firm) -> ReviewItemQuerySet:
+        return self.filter(project__firm=firm)
 
-    `split` holds, for a split decision, a list of {"cma_key", "sign", "share"}
-    where the shares add up to 1, applied to every year's amount.
+    def pending(self) -> ReviewItemQuerySet:
+        return self.filter(status=ReviewItem.Status.PENDING)
+
+    def in_section(self, section: str) -> ReviewItemQuerySet:
+        return self.filter(line_item__section=section)
+
+
+class ReviewItem(models.Model):
+    """A line item the classifier was unsure of, and the CA's decision on it.
+
+    The proposal (key, sign, confidence, evidence, alternatives) is a snapshot of
+    what the CA was shown. `fingerprint` identifies the printed row across a
+    re-extraction (which replaces line items), so a decision survives it:
+    `line_item` goes null when its row is deleted and the review step relinks it.
+
+    `split` holds, for a split decision, a list of
+    {"cma_key", "sign", "share" (decimal string or null), "amounts" {year: decimal string}}
+    whose amounts add up, year by year, to the line item's.
     """
 
     class Status(models.TextChoices):
@@ -22,25 +41,46 @@ class ReviewItem(models.Model):
         EXCLUDED = "excluded", "Excluded"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="review_items")
-    line_item = models.OneToOneField(LineItem, on_delete=models.CASCADE, related_name="review_item")
+    line_item = models.OneToOneField(
+        LineItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_item"
+    )
+    fingerprint = models.CharField(max_length=64)
     proposed_key = models.CharField(max_length=40, blank=True)
     proposed_sign = models.SmallIntegerField(default=1)
+    confidence = models.FloatField(null=True, blank=True)
+    evidence = models.TextField(blank=True)
+    alternatives = models.JSONField(default=list, blank=True)  # [{"cma_key", "confidence"}]
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.PENDING)
     cma_key = models.CharField(max_length=40, blank=True)
     sign = models.SmallIntegerField(default=1)
     split = models.JSONField(default=list, blank=True)
     exclude_reason = models.TextField(blank=True)
+    # Approved by the pipeline because the run skipped review: no CA looked at it.
+    unreviewed = models.BooleanField(default=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewItemQuerySet.as_manager()
 
     class Meta:
-        ordering = ["line_item__source_file_id", "line_item__position"]
+        ordering = ["line_item__source_file_id", "line_item__position", "id"]
         indexes = [models.Index(fields=["project", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "fingerprint"], name="one_review_item_per_printed_row"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"Review of {self.line_item}"
+        return f"Review of {self.line_item or self.fingerprint[:12]}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
 
 class RememberedDecision(models.Model):
@@ -53,11 +93,16 @@ class RememberedDecision(models.Model):
     context = models.TextField(blank=True)
     cma_key = models.CharField(max_length=40, blank=True)  # blank: exclude
     sign = models.SmallIntegerField(default=1)
+    reason = models.TextField(blank=True)  # an exclusion's reason
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     source_project = models.ForeignKey(
         Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The decision it came from, so that changing that decision withdraws it.
+    source_item = models.ForeignKey(
+        ReviewItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     times_used = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,154 @@
+"""What the review screen shows: pending items grouped by statement section, each with its
+source, amounts in Indian grouping, the proposal and what is left to do.
+
+Reads only; the template renders it and the forms post to views that call services.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from projects.models import Membership, Project
+from projects.status import Status
+from reviews.forms import SPLIT_SLOTS
+from reviews.memory import context_text
+from reviews.models import ReviewItem
+from reviews.money import format_inr
+from reviews.rows import row_title, rows_by_form
+
+
+@dataclass
+class Card:
+    item: ReviewItem
+    amounts: list[tuple[str, str]]  # (year, "₹12,34,567.00"), oldest first
+    source: str  # "audited-fy2025.pdf · page 7 · line 12"
+    context: str  # "Balance sheet › Other current liabilities › Note 8"
+    proposed: str  # "26 Other current liabilities …", or "" when nothing was proposed
+    confidence: int | None  # percent
+    alternatives: list[tuple[str, int | None]]
+    decision: str = ""  # for decided items: what was decided, in words
+    next_id: int | None = None  # the pending card after this one
+
+    @property
+    def selected_key(self) -> str:
+        """The row the select starts on: the CA's row once decided, else the proposal."""
+        return self.item.cma_key or self.item.proposed_key
+
+    @property
+    def selected_sign(self) -> int:
+        return self.item.sign if self.item.cma_key else self.item.proposed_sign
+
+
+@dataclass
+class Group:
+    number: int
+    section: str
+    statement: str
+    cards: list[Card] = field(default_factory=list)
+
+
+@dataclass
+class Screen:
+    project: Project
+    groups: list[Group]
+    decided: list[Card]
+    pending: int
+    total: int
+    can_decide: bool
+    can_continue: bool
+    continue_blocked: str  # why "Continue processing" cannot be pressed now
+    rows: list = field(default_factory=rows_by_form)
+    split_slots: range = field(default_factory=lambda: range(SPLIT_SLOTS))
+
+
+def build_screen(project: Project, membership: Membership) -> Screen:
+    items = list(
+        project.review_items.filter(line_item__isnull=False).select_related(
+            "line_item__source_file", "decided_by"
+        )
+    )
+    pending = [_card(item) for item in items if item.is_pending]
+    for card, following in zip(pending, [*pending[1:], None], strict=True):
+        card.next_id = following.item.pk if following else None
+    blocked = _continue_blocked(project)
+    return Screen(
+        project=project,
+        groups=_grouped(pending),
+        decided=[_card(item) for item in items if not item.is_pending],
+        pending=len(pending),
+        total=len(items),
+        can_decide=membership.can_review,
+        can_continue=membership.can_process and not blocked,
+        continue_blocked=blocked,
+    )
+
+
+def _grouped(cards: list[Card]) -> list[Group]:
+    groups: dict[tuple[str, str], Group] = {}
+    for card in cards:
+        line = card.item.line_item
+        key = (line.statement, line.section)
+        if key not in groups:
+            statement = line.statement.replace("_", " ").capitalize()
+            groups[key] = Group(len(groups) + 1, line.section, statement)
+        groups[key].cards.append(card)
+    return list(groups.values())
+
+
+def _card(item: ReviewItem) -> Card:
+    line = item.line_item
+    return Card(
+        item=item,
+        amounts=[(year, format_inr(line.amounts[year])) for year in sorted(line.amounts)],
+        source=source_text(line),
+        context=context_text(line),
+        proposed=row_title(item.proposed_key) if item.proposed_key else "",
+        confidence=_percent(item.confidence),
+        alternatives=[
+            (row_title(alt["cma_key"]), _percent(alt.get("confidence")))
+            for alt in item.alternatives
+            if alt.get("cma_key")
+        ],
+        decision="" if item.is_pending else decision_text(item),
+    )
+
+
+def source_text(line) -> str:
+    """Where the CA finds the row in the uploaded file."""
+    parts = [line.source_file.original_name]
+    if line.page:
+        parts.append(f"page {line.page}")
+    if line.sheet:
+        parts.append(f"sheet {line.sheet}")
+    if line.row:
+        parts.append(f"{'row' if line.sheet else 'line'} {line.row}")
+    return " · ".join(parts)
+
+
+def decision_text(item: ReviewItem) -> str:
+    if item.status == ReviewItem.Status.APPROVED:
+        how = "as classified (review skipped)" if item.unreviewed else "as proposed"
+        return f"Approved {how}: {row_title(item.cma_key)}"
+    if item.status == ReviewItem.Status.RECLASSIFIED:
+        sign = "" if item.sign == 1 else " (subtracted)"
+        return f"Moved to {row_title(item.cma_key)}{sign}"
+    if item.status == ReviewItem.Status.SPLIT:
+        return "Split: " + "; ".join(_part_text(part) for part in item.split)
+    return f"Excluded: {item.exclude_reason}"
+
+
+def _part_text(part: dict) -> str:
+    share = f"{float(part['share']) * 100:g} % to " if part.get("share") else ""
+    return f"{share}{row_title(part['cma_key'])}"
+
+
+def _percent(confidence) -> int | None:
+    return None if confidence is None else round(float(confidence) * 100)
+
+
+def _continue_blocked(project: Project) -> str:
+    if project.is_processing:
+        return "The project is being processed."
+    if project.status != Status.REVIEWING:
+        return f"The project is not waiting for review (it is {project.get_status_display()})."
+    return ""

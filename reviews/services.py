@@ -1,0 +1,308 @@
+"""What a CA does to review items, and what the firm learns from it.
+
+One function per decision, with the acting user, leaving an audit row. The
+review screen, the API and the admin all call these; none of them writes a
+ReviewItem or a RememberedDecision itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from projects import audit
+from projects.access import require_review_role
+from projects.models import Firm, Project, Role
+from projects.services import Conflict, ServiceError
+from reviews.memory import context_text, keys_for
+from reviews.models import RememberedDecision, ReviewItem
+from reviews.money import amounts_of
+from reviews.rows import is_input_key, row_title
+from reviews.splits import SplitError, normalise_split
+
+Status = ReviewItem.Status
+DECISIONS = ("approve", "reclassify", "split", "exclude")
+MAX_REASON = 500
+# Belongs with the other action codes in projects/audit.py (not ours to edit yet).
+REMEMBERED_FORGOTTEN = "review_memory_forgotten"
+
+
+class InvalidDecision(ServiceError):
+    """A decision that cannot be applied; `errors` lists every reason (a split may have several)."""
+
+    def __init__(self, message: str, errors: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or [message]
+
+
+@dataclass(frozen=True)
+class BulkApproval:
+    approved: int
+    left: int  # still pending in the project afterwards (items with no proposed row, others)
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """One remembered decision as the classifier's layer 1 loads it; cma_key "" excludes."""
+
+    id: int
+    label_key: str
+    context_key: str
+    label: str
+    context: str
+    cma_key: str
+    sign: int
+
+
+def approve_item(item: ReviewItem, *, acting_user) -> ReviewItem:
+    """Confirm the proposed row and sign."""
+    _require_decidable(item, acting_user)
+    if not item.proposed_key:
+        raise InvalidDecision("Nothing was proposed for this item: choose a row or exclude it.")
+    return _decide(item, acting_user, Status.APPROVED, cma_key=item.proposed_key)
+
+
+def reclassify_item(
+    item: ReviewItem, *, cma_key: str, sign: int | None = None, acting_user
+) -> ReviewItem:
+    """Move the item to another input row; the sign defaults to the proposed one.
+
+    Choosing the proposed row and sign is an approval. The firm remembers the
+    new row for this label in this context.
+    """
+    _require_decidable(item, acting_user)
+    sign = item.proposed_sign if sign is None else sign
+    if not cma_key or not is_input_key(cma_key):
+        raise InvalidDecision(
+            f"{cma_key!r} is not an input row of the CMA: choose one of its rows."
+        )
+    if sign not in (1, -1):
+        raise InvalidDecision("sign must be 1 (adds to the row) or -1 (subtracts from it).")
+    if cma_key == item.proposed_key and sign == item.proposed_sign:
+        return approve_item(item, acting_user=acting_user)
+    return _decide(item, acting_user, Status.RECLASSIFIED, cma_key=cma_key, sign=sign)
+
+
+def split_item(item: ReviewItem, *, parts: list, acting_user) -> ReviewItem:
+    """Divide the item's amount across rows, by shares or by amounts per year (reviews.splits)."""
+    _require_decidable(item, acting_user)
+    try:
+        stored = normalise_split(parts, amounts_of(item.line_item.amounts))
+    except SplitError as error:
+        raise InvalidDecision(f"The split does not add up: {error}", error.errors) from None
+    return _decide(item, acting_user, Status.SPLIT, split=stored)
+
+
+def exclude_item(item: ReviewItem, *, reason: str, acting_user) -> ReviewItem:
+    """Leave the item out of the CMA (a total already counted, a memo line), saying why."""
+    _require_decidable(item, acting_user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidDecision("Say why the item is excluded (for example: a total of note 9).")
+    if len(reason) > MAX_REASON:
+        raise InvalidDecision(f"Keep the reason under {MAX_REASON} characters.")
+    return _decide(item, acting_user, Status.EXCLUDED, reason=reason)
+
+
+def decide_item(
+    item: ReviewItem,
+    *,
+    decision: str,
+    acting_user,
+    cma_key: str | None = None,
+    sign: int | None = None,
+    split: list | None = None,
+    reason: str = "",
+) -> ReviewItem:
+    """One entry point for the screen and the API: `decision` is one of DECISIONS."""
+    if decision == "approve":
+        return approve_item(item, acting_user=acting_user)
+    if decision == "reclassify":
+        return reclassify_item(item, cma_key=cma_key or "", sign=sign, acting_user=acting_user)
+    if decision == "split":
+        return split_item(item, parts=split or [], acting_user=acting_user)
+    if decision == "exclude":
+        return exclude_item(item, reason=reason, acting_user=acting_user)
+    raise InvalidDecision(f"decision must be one of {', '.join(DECISIONS)}.")
+
+
+def approve_all(project: Project, *, acting_user, section: str | None = None) -> BulkApproval:
+    """Approve every pending item of the project (or of one section) that has a proposed row.
+
+    Only items still pending are touched, in one conditional UPDATE, so a decision
+    another CA made a moment ago is never overwritten.
+    """
+    _require_reviewer(project, acting_user)
+    with transaction.atomic():
+        pending = project.review_items.pending().exclude(proposed_key="")
+        if section is not None:
+            pending = pending.in_section(section)
+        ids = list(pending.select_for_update().values_list("id", flat=True))
+        approved = ReviewItem.objects.filter(id__in=ids, status=Status.PENDING).update(
+            status=Status.APPROVED,
+            cma_key=F("proposed_key"),
+            sign=F("proposed_sign"),
+            split=[],
+            exclude_reason="",
+            unreviewed=False,
+            decided_by=acting_user,
+            decided_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        audit.record(
+            audit.REVIEW_BULK_APPROVED,
+            firm=project.firm,
+            project=project,
+            actor=acting_user,
+            message=_bulk_message(approved, section),
+            section=section,
+            count=approved,
+            items=ids,
+        )
+    return BulkApproval(approved=approved, left=project.review_items.pending().count())
+
+
+def remembered_for(firm: Firm) -> list[Remembered]:
+    """The firm's remembered decisions, for the classifier's layer 1."""
+    rows = RememberedDecision.objects.filter(firm=firm).order_by("label_key", "context_key")
+    return [
+        Remembered(r.id, r.label_key, r.context_key, r.label, r.context, r.cma_key, r.sign)
+        for r in rows
+    ]
+
+
+def forget_decision(decision: RememberedDecision, *, acting_user) -> None:
+    """Remove a remembered decision (firm admins, in Django admin): later projects stop using it."""
+    _require_firm_admin(decision.firm, acting_user)
+    audit.record(
+        REMEMBERED_FORGOTTEN,
+        firm=decision.firm,
+        project=decision.source_project,
+        actor=acting_user,
+        message=f"Forgot: {decision.label} → {decision.cma_key or 'excluded'}",
+        label=decision.label,
+        context=decision.context,
+        cma_key=decision.cma_key,
+        sign=decision.sign,
+    )
+    decision.delete()
+
+
+def _decide(item: ReviewItem, acting_user, status: str, **decision) -> ReviewItem:
+    """1. write the decision with who and when; 2. remember or withdraw; 3. audit.
+
+    Callers have checked the acting user with _require_decidable.
+    """
+    with transaction.atomic():
+        ReviewItem.objects.select_for_update().filter(pk=item.pk).first()
+        previous = (item.status, item.cma_key)
+        item.status = status
+        item.cma_key = decision.get("cma_key", "")
+        item.sign = decision.get("sign", item.proposed_sign)
+        item.split = decision.get("split", [])
+        item.exclude_reason = decision.get("reason", "")
+        item.unreviewed = False
+        item.decided_by, item.decided_at = acting_user, timezone.now()
+        item.save()
+        remembered = _remember(item, acting_user) if status in _REMEMBERED else None
+        withdrawn = 0 if remembered else _withdraw_memory(item)
+        _audit_decision(item, acting_user, previous, remembered is not None, withdrawn)
+    return item
+
+
+_REMEMBERED = (Status.RECLASSIFIED, Status.EXCLUDED)
+
+
+def _remember(item: ReviewItem, acting_user) -> RememberedDecision:
+    """The firm's answer for this label in this context from now on (never another firm's)."""
+    line_item = item.line_item
+    label_key, context_key = keys_for(line_item)
+    decision, _ = RememberedDecision.objects.update_or_create(
+        firm=item.project.firm,
+        label_key=label_key,
+        context_key=context_key,
+        defaults={
+            "label": line_item.label,
+            "context": context_text(line_item),
+            "cma_key": item.cma_key,
+            "sign": item.sign,
+            "reason": item.exclude_reason,
+            "decided_by": acting_user,
+            "source_project": item.project,
+            "source_item": item,
+        },
+    )
+    return decision
+
+
+def _withdraw_memory(item: ReviewItem) -> int:
+    """A CA who changes a reclassification back withdraws what it taught the firm."""
+    deleted, _ = RememberedDecision.objects.filter(
+        firm=item.project.firm, source_item=item
+    ).delete()
+    return deleted
+
+
+def _audit_decision(item, acting_user, previous, remembered: bool, withdrawn: int) -> None:
+    audit.record(
+        audit.REVIEW_DECIDED,
+        firm=item.project.firm,
+        project=item.project,
+        actor=acting_user,
+        message=_decision_message(item),
+        item=item.pk,
+        line_item=item.line_item_id,
+        label=item.line_item.label,
+        decision=item.status,
+        cma_key=item.cma_key,
+        sign=item.sign,
+        split=item.split,
+        reason=item.exclude_reason,
+        previous_status=previous[0],
+        previous_key=previous[1],
+        remembered=remembered,
+        memory_withdrawn=bool(withdrawn),
+    )
+
+
+def _decision_message(item: ReviewItem) -> str:
+    label = item.line_item.label
+    if item.status == Status.APPROVED:
+        return f"Approved “{label}” in {row_title(item.cma_key)}"
+    if item.status == Status.RECLASSIFIED:
+        return f"Reclassified “{label}” to {row_title(item.cma_key)}"
+    if item.status == Status.SPLIT:
+        rows = ", ".join(part["cma_key"] for part in item.split)
+        return f"Split “{label}” across {rows}"
+    return f"Excluded “{label}”: {item.exclude_reason}"
+
+
+def _bulk_message(approved: int, section: str | None) -> str:
+    where = f" of section “{section or '(no section)'}”" if section is not None else ""
+    return f"Approved {approved} item{'s' if approved != 1 else ''}{where} as proposed"
+
+
+def _require_reviewer(project: Project, acting_user) -> None:
+    membership = require_review_role(acting_user)
+    if membership.firm_id != project.firm_id:
+        raise PermissionDenied("This project belongs to another firm.")
+    if Project.objects.filter(pk=project.pk, claim_token__isnull=False).exists():
+        raise Conflict("The project is being processed; decide once it stops.")
+
+
+def _require_decidable(item: ReviewItem, acting_user) -> None:
+    _require_reviewer(item.project, acting_user)
+    if item.line_item_id is None:
+        raise Conflict("The statements were read again; reload the review to see this item.")
+
+
+def _require_firm_admin(firm: Firm, acting_user) -> None:
+    if acting_user.is_superuser:
+        return
+    membership = getattr(acting_user, "membership", None)
+    if membership is None or membership.firm_id != firm.pk or membership.role != Role.OWNER:
+        raise PermissionDenied("Only the firm's owner can remove what the firm remembers.")
