@@ -11,14 +11,15 @@ import signal
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
 import requests
 from django.utils import timezone
-from django_q.models import Schedule
+from django_q.models import OrmQ, Schedule
 from rest_framework.authtoken.models import Token
 
 from pipeline.schedules import SWEEP_NAME
 from projects.models import AuditEntry, Project
-from tests.pipeline.worker import qcluster, wait_for
+from tests.pipeline.worker import qcluster, wait_for, web_server
 from tests.pipeline.worker_steps import ROWS_PER_RUN
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -71,6 +72,44 @@ def test_a_qcluster_processes_a_project_through_the_http_api(http, tmp_path):
     assert final["pipeline_progress"] == 100
     assert all(step["status"] == "completed" for step in final["steps"].values())
     assert Project.objects.get(pk=project_id).line_items.count() == ROWS_PER_RUN
+
+
+def redis_url() -> str:
+    url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis at {url}: {error}")
+    return url
+
+
+def test_a_qcluster_on_the_redis_broker_processes_a_project(ca, tmp_path):
+    """Production shape: web process and worker share a Redis broker, not the database."""
+    token = Token.objects.create(user=ca).key
+    steps = f"extract=tests.pipeline.worker_steps.extract_rows,{FAST_STEPS}"
+    env = {"REDIS_URL": redis_url(), "Q_CLUSTER_NAME": f"redis-test-{os.getpid()}"}
+    with (
+        web_server(tmp_path, **env) as url,
+        qcluster(tmp_path, PIPELINE_STEP_OVERRIDES=steps, **env),
+    ):
+        http = requests.Session()
+        http.headers["Authorization"] = f"Token {token}"
+        http.base = url + "/api/v1"
+        project_id = create_project_with_file(http)
+        assert (
+            http.post(
+                f"{http.base}/projects/{project_id}/process",
+                json={"options": {"skip_review": True}},
+            ).status_code
+            == 202
+        )
+        final = wait_for(
+            lambda: (p := progress(http, project_id))["is_processing"] is False and p,
+            60,
+            "the pipeline to stop",
+        )
+    assert final["status"] == "completed"
+    assert not OrmQ.objects.exists()  # the task went through Redis
 
 
 def test_twenty_concurrent_process_requests_start_one_run(http, tmp_path):

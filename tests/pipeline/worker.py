@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -25,9 +28,42 @@ def database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextlib.contextmanager
 def qcluster(marks: Path, **env: str):
     """A qcluster in its own process group; SIGTERM on exit, SIGKILL if it lingers."""
+    with managed(marks, ["qcluster"], **env) as process:
+        yield process
+
+
+@contextlib.contextmanager
+def web_server(marks: Path, **env: str):
+    """`runserver` in its own process; yields its base URL once it answers."""
+    port = free_port()
+    with managed(marks, ["runserver", f"127.0.0.1:{port}", "--noreload"], **env):
+        url = f"http://127.0.0.1:{port}"
+        wait_for(lambda: _answers(url), 30, "the web server to start")
+        yield url
+
+
+def _answers(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url + "/api/v1/schema/", timeout=2)
+    except urllib.error.HTTPError:
+        return True  # it answered, if only with 401
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def managed(marks: Path, command: list[str], **env: str):
+    """`manage.py command` against the test database, logging to marks/<command>.log."""
     environment = {
         **os.environ,
         "DATABASE_URL": database_url(),
@@ -36,9 +72,9 @@ def qcluster(marks: Path, **env: str):
         "Q_WORKERS": "1",
         **env,
     }
-    log = (marks / "qcluster.log").open("w")
+    log = (marks / f"{command[0]}.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
+        [sys.executable, "manage.py", *command],
         cwd=ROOT,
         env=environment,
         stdout=log,
