@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 
 from pipeline.errors import PARTIAL, PERMANENT, TRANSIENT, StepError, StepResult
 from pipeline.options import STEPS, PipelineOptions
@@ -251,3 +252,14 @@ def test_step_results_cost_adds_up(project_with_file):
     steps = Steps(classify=lambda p, o: StepResult(cost="12.50"))
     run(project_with_file, PipelineOptions(skip_review=True), steps)
     assert str(Project.objects.get(pk=project_with_file.pk).cost) == "12.5000"
+
+
+def test_review_email_goes_through_the_anymail_backend(project_with_file, settings):
+    """Production sends through anymail; its test backend records what the ESP would get."""
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    run(project_with_file, PipelineOptions(), Steps(review=needs_review(pending=2)))
+
+    sent = mail.outbox[-1]
+    assert sent.anymail_test_params["to"][0].addr_spec == "asha@rao-reddy.in"
+    assert f"/projects/{project_with_file.pk}/review/" in sent.body
+    assert sent.anymail_status.status == {"sent"}
