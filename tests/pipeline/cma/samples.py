@@ -12,7 +12,9 @@ from pipeline.cma.model import Contribution, LineItem, ProjectInfo, YearDocument
 from tests.groundtruth import SAMPLES, companies, load
 
 BAD_DRAFT = SAMPLES / "_bad" / "Draft financial statements FY 2024-25.ground_truth.json"
-READER_KINDS = {"tb_csv": "trial_balance"}  # the ground truth's document kinds, as readers name them
+READER_KINDS = {
+    "tb_csv": "trial_balance"
+}  # the ground truth's document kinds, as readers name them
 RATIO_KEYS = ("current_ratio", "tol_tnw", "ttl_tnw")
 
 __all__ = ["BAD_DRAFT", "RATIO_KEYS", "companies", "inputs", "load", "load_path"]

@@ -67,10 +67,16 @@ def test_sample_statements_pass_validation_without_errors(company):
 @pytest.mark.parametrize("company", SAMPLES)
 def test_fund_flow_change_in_nwc_equals_change_in_row_63(company):
     cma = build_cma(**inputs(_truth(company)))
-    tying = [y for y in cma.year_keys if cma.value("total_assets", y) == cma.value("total_liabilities", y)]
+    tying = [
+        y
+        for y in cma.year_keys
+        if cma.value("total_assets", y) == cma.value("total_liabilities", y)
+    ]
     for previous, year in zip(cma.year_keys, cma.year_keys[1:], strict=False):
         if previous in tying and year in tying:
-            change = cma.value("net_working_capital", year) - cma.value("net_working_capital", previous)
+            change = cma.value("net_working_capital", year) - cma.value(
+                "net_working_capital", previous
+            )
             assert cma.value("ff_long_term_surplus", year) == change, year
 
 
