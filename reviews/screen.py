@@ -6,6 +6,7 @@ Reads only; the template renders it and the forms post to views that call servic
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from projects.models import Membership, Project
@@ -67,15 +68,16 @@ def build_screen(project: Project, membership: Membership) -> Screen:
             "line_item__source_file", "decided_by"
         )
     )
-    pending = [_card(item) for item in items if item.is_pending]
-    for card, following in zip(pending, [*pending[1:], None], strict=True):
-        card.next_id = following.item.pk if following else None
+    groups = _grouped([_card(item) for item in items if item.is_pending])
+    shown = [card for group in groups for card in group.cards]  # in the order on screen
+    for card, following in itertools.pairwise(shown):
+        card.next_id = following.item.pk
     blocked = _continue_blocked(project)
     return Screen(
         project=project,
-        groups=_grouped(pending),
+        groups=groups,
         decided=[_card(item) for item in items if not item.is_pending],
-        pending=len(pending),
+        pending=len(shown),
         total=len(items),
         can_decide=membership.can_review,
         can_continue=membership.can_process and not blocked,

@@ -141,7 +141,7 @@ def approve_all(project: Project, *, acting_user, section: str | None = None) ->
         pending = project.review_items.pending().exclude(proposed_key="")
         if section is not None:
             pending = pending.in_section(section)
-        ids = list(pending.select_for_update().values_list("id", flat=True))
+        ids = list(_locked(pending).values_list("id", flat=True))
         approved = ReviewItem.objects.filter(id__in=ids, status=Status.PENDING).update(
             status=Status.APPROVED,
             cma_key=F("proposed_key"),
@@ -198,7 +198,7 @@ def _decide(item: ReviewItem, acting_user, status: str, **decision) -> ReviewIte
     Callers have checked the acting user with _require_decidable.
     """
     with transaction.atomic():
-        ReviewItem.objects.select_for_update().filter(pk=item.pk).first()
+        list(_locked(ReviewItem.objects.filter(pk=item.pk)).values_list("id"))
         previous = (item.status, item.cma_key)
         item.status = status
         item.cma_key = decision.get("cma_key", "")
@@ -215,6 +215,11 @@ def _decide(item: ReviewItem, acting_user, status: str, **decision) -> ReviewIte
 
 
 _REMEMBERED = (Status.RECLASSIFIED, Status.EXCLUDED)
+
+
+def _locked(items):
+    """Lock the rows themselves (the default ordering's outer join cannot be locked)."""
+    return items.select_for_update(of=("self",)).order_by("id")
 
 
 def _remember(item: ReviewItem, acting_user) -> RememberedDecision:
