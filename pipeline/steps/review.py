@@ -69,7 +69,7 @@ def _rows_by_fingerprint(project: Project) -> dict[str, LineItem]:
 
 
 def _relink(project: Project, rows: dict[str, LineItem]) -> dict[str, ReviewItem]:
-    project.review_items.exclude(fingerkey_in=list(rows)).delete()
+    project.review_items.exclude(fingerprint__in=list(rows)).delete()
     kept = {}
     for item in project.review_items.all():
         line_item = rows[item.fingerprint]
