@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 
 from pipeline.cma.assessment import ASSESSMENT_ROWS
-from pipeline.cma.formula import Expr, Value, evaluate
+from pipeline.cma.formula import Expr, Ref, Value, divides, evaluate, references
 from pipeline.cma.rows import INPUT_KEYS, ROWS
 
 FORMULAS: dict[str, Expr] = {
@@ -80,3 +81,34 @@ class Ledger:
             return self.value(key, year) if or_current else None
 
         return lookup
+
+
+@cache
+def years_needed(key: str) -> int:
+    """Earlier years a row needs before it has a value: a fund-flow movement needs
+    one, and so does every total made from it. The first years of the sheet
+    show nothing there, as the JSON shows null."""
+    formula = FORMULAS.get(key)
+    if formula is None:
+        return 0
+    return max((_needed(ref) for ref in _refs(formula)), default=0)
+
+
+@cache
+def may_be_empty(key: str) -> bool:
+    """Whether a row divides, or is made from a row that does: it has no value when
+    a divisor is zero."""
+    formula = FORMULAS.get(key)
+    if formula is None:
+        return False
+    return divides(formula) or any(may_be_empty(k) for k in references(formula))
+
+
+def _refs(expr: Expr) -> list[Ref]:
+    if isinstance(expr, Ref):
+        return [expr]
+    return [ref for arg in getattr(expr, "args", ()) for ref in _refs(arg)]
+
+
+def _needed(ref: Ref) -> int:
+    return (0 if ref.or_current else ref.lag) + years_needed(ref.key)

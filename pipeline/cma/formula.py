@@ -160,17 +160,21 @@ def _apply(name: str, values: list[Decimal]) -> Value:
 CellOf = Callable[[str, int, bool], str | None]
 
 
-def to_excel(expr: Expr, cell_of: CellOf, unit_digits: int = 0) -> str | None:
+def to_excel(expr: Expr, cell_of: CellOf, unit_digits: int = 0, guard: bool = False) -> str | None:
     """The Excel formula (with its leading `=`) of `expr`, or None when it reads a
     year that is not on the sheet.
 
     `cell_of(key, lag, or_current)` gives a cell address. `unit_digits` is the
     power of ten of the display unit (5 for lakhs): amounts on the sheet are in
     that unit, so rounding to the paisa keeps 2 + 5 decimals and a constant
-    amount is divided by the unit.
+    amount is divided by the unit. `guard` wraps the formula in IFERROR(…, ""):
+    a ratio over a zero divisor (and whatever is computed from it) shows empty,
+    as the JSON's null.
     """
     body = _excel(expr, cell_of, unit_digits)
-    return None if body is None else "=" + body
+    if body is None:
+        return None
+    return f'=IFERROR({body},"")' if guard else f"={body}"
 
 
 def _excel(expr: Expr, cell_of: CellOf, digits: int) -> str | None:
@@ -187,20 +191,18 @@ def _excel(expr: Expr, cell_of: CellOf, digits: int) -> str | None:
 
 
 def _excel_op(name: str, parts: list[str], digits: int) -> str:
-    if name == "+":
-        return "(" + "+".join(parts) + ")"
-    if name == "-":
-        return "(" + "-".join(parts) + ")"
-    if name == "*":
-        return f"{parts[0]}*{parts[1]}"
-    if name == "/":
-        # The empty string, as the JSON's null: no ratio over a zero divisor.
-        return f'IF({parts[1]}=0,"",{parts[0]}/{parts[1]})'
+    if name in ("+", "-", "*", "/"):
+        return "(" + name.join(parts) + ")"
     if name == "max":
         return f"MAX({parts[0]},{parts[1]})"
     if name == "paise":
         return f"ROUND({parts[0]},{2 + digits})"
     raise ValueError(f"unknown operation {name!r}")
+
+
+def divides(expr: Expr) -> bool:
+    """Whether `expr` itself divides (and so may have no value)."""
+    return isinstance(expr, Op) and (expr.name == "/" or any(divides(a) for a in expr.args))
 
 
 def _number(value: Decimal) -> str:

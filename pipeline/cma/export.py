@@ -1,0 +1,80 @@
+"""The CMA as JSON, exactly as ../shared/spec/cma-json.md says (`"schema": "cma/1"`).
+
+Amounts are rupees rounded half up to the paisa; ratios to four decimals,
+percentages and months to two. The figures stay `Decimal` until this
+boundary, where each becomes the JSON number nearest its rounded value (a
+float prints as its shortest text, so 91234567.5 prints as 91234567.5 and
+never grows digits).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from pipeline.cma.assessment import ASSESSMENT_ROWS
+from pipeline.cma.model import Cma, Finding, LineItem
+from pipeline.cma.rows import RATIO, ROWS, Row
+
+PLACES = {RATIO: Decimal("0.0001")}
+TWO_PLACES = Decimal("0.01")
+
+
+def cma_document(cma: Cma, findings: Sequence[Finding] = ()) -> dict:
+    """The JSON-ready document (a dict of plain types) for the API and `cma.json`."""
+    return {
+        "schema": "cma/1",
+        "project": {
+            "id": cma.project.id,
+            "company": cma.project.company,
+            "firm": cma.project.firm,
+        },
+        "years": [
+            {"key": year.key, "ends": year.ends.isoformat(), "kind": year.kind}
+            for year in cma.years
+        ],
+        "rows": {row.key: _row(cma, row) for row in ROWS},
+        "assessment": {row.key: _row(cma, row) for row in ASSESSMENT_ROWS},
+        "line_items": [_line_item(item) for item in cma.line_items],
+        "validation": [
+            {"level": f.level, "code": f.code, "year": f.year, "message": f.message}
+            for f in findings
+        ],
+    }
+
+
+def dumps(cma: Cma, findings: Sequence[Finding] = ()) -> str:
+    """`cma.json` as text (UTF-8, ₹ kept as is)."""
+    return json.dumps(cma_document(cma, findings), ensure_ascii=False, indent=1)
+
+
+def number(value: Decimal | None, kind: str = "amount") -> float | int | None:
+    if value is None:
+        return None
+    rounded = value.quantize(PLACES.get(kind, TWO_PLACES), rounding=ROUND_HALF_UP)
+    return float(rounded)
+
+
+def _row(cma: Cma, row: Row) -> dict[str, float | None]:
+    return {year: number(cma.value(row.key, year), row.kind) for year in cma.year_keys}
+
+
+def _line_item(item: LineItem) -> dict:
+    data = {
+        "id": item.id,
+        "file": item.file,
+        "page": item.page,
+        "sheet": item.sheet,
+        "section": item.section,
+        "note": item.note,
+        "label": item.label,
+        "amounts": {year: number(amount) for year, amount in item.amounts.items()},
+        "cma_key": item.cma_key,
+        "sign": item.sign,
+        "confidence": item.confidence,
+        "decision": item.decision,
+    }
+    if item.exclude_reason:
+        data["exclude_reason"] = item.exclude_reason
+    return data
