@@ -14,6 +14,7 @@ from pipeline.models import LineItem
 
 try:
     from pipeline.classifier import normalise as _classifier_keys
+    from pipeline.classifier.context import ItemContext
 except ImportError:  # the classifier lands separately; see the module docstring
     _classifier_keys = None
 
@@ -25,10 +26,16 @@ def _stand_in_key(text: str) -> str:
 def keys_for(line_item: LineItem) -> tuple[str, str]:
     """(label_key, context_key) of a line item, as the classifier computes them."""
     if _classifier_keys is not None:
-        return (
-            _classifier_keys.label_key(line_item.label),
-            _classifier_keys.context_key(line_item),
+        context = ItemContext(
+            label=line_item.label,
+            section=line_item.section,
+            subsection=line_item.subsection,
+            statement=line_item.statement or None,
+            side=line_item.side or None,
+            tally_group=line_item.tally_group or None,
+            column=line_item.column or None,
         )
+        return _classifier_keys.label_key(line_item.label), _classifier_keys.context_key(context)
     context = " ".join(filter(None, [line_item.statement, line_item.section]))
     return _stand_in_key(line_item.label), _stand_in_key(context)
 
