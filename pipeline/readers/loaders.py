@@ -1,0 +1,294 @@
+"""Bytes of an .xlsx, .xls or CSV file into a `grid.Workbook`, inside the guard rails.
+
+Guard rails come first: an .xlsx is a zip, so its declared sizes are checked
+before anything is decompressed (a decompression bomb never reaches
+openpyxl), and the used range of every sheet is checked against
+`max_workbook_cells`. Any exception a library raises while parsing becomes a
+`ReaderError` with a sentence a CA understands; a traceback never reaches
+the portal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+import zipfile
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import openpyxl
+import xlrd
+
+from pipeline.readers.document import ReaderError, ReadLimits
+from pipeline.readers.formula import evaluate
+from pipeline.readers.grid import Cell, Sheet, Workbook, cell_ref, leading_indent
+
+MAX_COMPRESSION_RATIO = 200  # spreadsheet XML compresses 10-50 times; bombs a thousand
+_RATIO_FLOOR = 5 * 1024 * 1024  # small members may compress well without harm
+_DIMENSION = re.compile(rb'<dimension ref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
+
+
+def _too_large(what: str) -> ReaderError:
+    return ReaderError(
+        "too_large",
+        f"The file is too large to read safely: {what}.",
+        "Upload only the statements (balance sheet, profit and loss, notes) or split "
+        "the workbook into smaller files.",
+    )
+
+
+def _corrupt(kind: str, error: Exception) -> ReaderError:
+    return ReaderError(
+        "corrupt_workbook",
+        f"The {kind} file is damaged or incomplete and could not be opened ({_reason(error)}).",
+        "Open it in Excel to check it, save it again (File > Save As > Excel Workbook) "
+        "and upload the saved copy.",
+    )
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return text[:120] or type(error).__name__
+
+
+def check_zip(data: bytes, limits: ReadLimits) -> zipfile.ZipFile:
+    """The open archive, once its declared sizes are safe to decompress."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise _corrupt("Excel", error) from error
+    total = sum(member.file_size for member in members)
+    if total > limits.max_unzipped_bytes:
+        raise _too_large(f"it unpacks to {total // (1024 * 1024)} MB")
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _RATIO_FLOOR and ratio > MAX_COMPRESSION_RATIO:
+            raise _too_large(f"one part is compressed {int(ratio)} times (a zip bomb)")
+    return archive
+
+
+def _declared_cells(archive: zipfile.ZipFile) -> int:
+    """Cells the sheets' <dimension> elements declare, read from their first bytes only."""
+    total = 0
+    for name in archive.namelist():
+        if not re.match(r"xl/worksheets/[^/]+\.xml$", name):
+            continue
+        with archive.open(name) as handle:
+            match = _DIMENSION.search(handle.read(4096))
+        if match and match.group(3):
+            rows = int(match.group(4)) - int(match.group(2)) + 1
+            cols = _col_number(match.group(3)) - _col_number(match.group(1)) + 1
+            total += max(rows, 0) * max(cols, 0)
+    return total
+
+
+def _col_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.decode():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
+    """An .xlsx read twice: formulas (to know how cells are stored) and cached values."""
+    archive = check_zip(data, limits)
+    if _declared_cells(archive) > limits.max_workbook_cells:
+        raise _too_large(f"its sheets declare more than {limits.max_workbook_cells:,} cells")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as error:  # openpyxl raises anything from KeyError to XML errors
+        raise _corrupt("Excel", error) from error
+    used = sum(ws.max_row * ws.max_column for ws in formulas.worksheets)
+    if used > limits.max_workbook_cells:
+        raise _too_large(f"its sheets use {used:,} cells")
+    sheets = [
+        _xlsx_sheet(ws, values[ws.title]) for ws in formulas.worksheets if ws.title in values
+    ]
+    return Workbook(sheets, "xlsx")
+
+
+def _xlsx_sheet(ws_formulas, ws_values) -> Sheet:
+    sheet = Sheet(ws_formulas.title)
+    cached = {}
+    for row in ws_values.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                cached[cell.coordinate] = cell.value
+    for row in ws_formulas.iter_rows():
+        for cell in row:
+            made = _xlsx_cell(cell, cached, sheet)
+            if made is not None:
+                sheet.add(made)
+    sheet.merged = [
+        (r.min_row, r.min_col, r.max_row, r.max_col) for r in ws_formulas.merged_cells.ranges
+    ]
+    return sheet
+
+
+def _xlsx_cell(cell, cached: dict, sheet: Sheet) -> Cell | None:
+    raw = cell.value
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    stored_as = "text" if isinstance(raw, str) else "number"
+    if cell.data_type == "f":
+        stored_as = "formula"
+        raw = cached.get(cell.coordinate)
+        if raw is None:
+            raw = evaluate(str(cell.value), lambda ref: _cached_amount(ref, cached))
+        if raw is None:
+            return None
+    value = _python_value(raw)
+    if value is None:
+        return None
+    indent = int(cell.alignment.indent or 0) if cell.has_style else 0
+    if isinstance(value, str):
+        indent += leading_indent(value)
+    bold = bool(cell.font and cell.font.b) if cell.has_style else False
+    return Cell(cell.row, cell.column, value, stored_as, indent, bold)
+
+
+def _cached_amount(ref: str, cached: dict) -> Decimal | None:
+    value = _python_value(cached.get(ref))
+    return value if isinstance(value, Decimal) else None
+
+
+def _python_value(raw) -> str | Decimal | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return str(raw).upper()
+    if isinstance(raw, int | float):
+        return Decimal(str(raw))
+    if isinstance(raw, datetime | date):
+        return raw.strftime("%d-%b-%Y")
+    if isinstance(raw, time):
+        return raw.isoformat()
+    text = str(getattr(raw, "text", raw))  # ArrayFormula and friends
+    return text if text.strip() else None
+
+
+def load_xls(data: bytes, limits: ReadLimits) -> Workbook:
+    """A legacy .xls (BIFF) through xlrd; it keeps cached values but not formulas."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except xlrd.XLRDError as error:
+        if "encrypt" in str(error).lower():
+            raise _encrypted() from error
+        raise _corrupt("Excel 97-2003", error) from error
+    except Exception as error:  # xlrd raises struct, index and assertion errors on damage
+        raise _corrupt("Excel 97-2003", error) from error
+    sheets, used = [], 0
+    try:
+        for index in range(book.nsheets):
+            xsheet = book.sheet_by_index(index)
+            used += xsheet.nrows * xsheet.ncols
+            if used > limits.max_workbook_cells:
+                raise _too_large(f"its sheets use more than {limits.max_workbook_cells:,} cells")
+            sheets.append(_xls_sheet(book, xsheet))
+            book.unload_sheet(index)
+    except ReaderError:
+        raise
+    except Exception as error:
+        raise _corrupt("Excel 97-2003", error) from error
+    finally:
+        book.release_resources()
+    return Workbook(sheets, "xls")
+
+
+def _encrypted() -> ReaderError:
+    return ReaderError(
+        "encrypted_workbook",
+        "The workbook is password-protected, so it cannot be read.",
+        "Open it in Excel, remove the password (File > Info > Protect Workbook > "
+        "Encrypt with Password, clear it), save and upload again.",
+    )
+
+
+def _xls_sheet(book, xsheet) -> Sheet:
+    sheet = Sheet(xsheet.name)
+    for r in range(xsheet.nrows):
+        for c in range(xsheet.ncols):
+            cell = _xls_cell(book, xsheet, r, c)
+            if cell is not None:
+                sheet.add(cell)
+    sheet.merged = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in xsheet.merged_cells]
+    return sheet
+
+
+def _xls_cell(book, xsheet, r: int, c: int) -> Cell | None:
+    kind, raw = xsheet.cell_type(r, c), xsheet.cell_value(r, c)
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if kind == xlrd.XL_CELL_NUMBER:
+        value, stored_as = Decimal(str(raw)), "number"
+    elif kind == xlrd.XL_CELL_DATE:
+        value, stored_as = _xls_date(raw, book.datemode), "number"
+    elif kind == xlrd.XL_CELL_TEXT:
+        if not str(raw).strip():
+            return None
+        value, stored_as = str(raw), "text"
+    else:  # booleans and error codes are words, not amounts
+        value, stored_as = str(raw), "text"
+    indent, bold = _xls_style(book, xsheet, r, c)
+    if isinstance(value, str):
+        indent += leading_indent(value)
+    return Cell(r + 1, c + 1, value, stored_as, indent, bold)
+
+
+def _xls_date(raw: float, datemode: int) -> str:
+    try:
+        return xlrd.xldate_as_datetime(raw, datemode).strftime("%d-%b-%Y")
+    except (ValueError, OverflowError, xlrd.XLRDError):
+        return str(raw)
+
+
+def _xls_style(book, xsheet, r: int, c: int) -> tuple[int, bool]:
+    try:
+        xf = book.xf_list[xsheet.cell_xf_index(r, c)]
+        bold = bool(book.font_list[xf.font_index].bold)
+        return int(xf.alignment.indent_level or 0), bold
+    except (IndexError, AttributeError, KeyError):
+        return 0, False
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a CSV export: UTF-8 (with or without BOM), UTF-16, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def load_csv(data: bytes, limits: ReadLimits) -> Workbook:
+    """A CSV (or tab-separated) export as a one-sheet workbook; rows are file lines."""
+    text = decode_text(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    sheet, count = Sheet("", a1=False), 0
+    reader = csv.reader(io.StringIO(text), dialect)
+    line = 1
+    try:
+        for record in reader:
+            for col, raw in enumerate(record, start=1):
+                if raw.strip():
+                    sheet.add(Cell(line, col, raw, None, leading_indent(raw)))
+                    count += 1
+            if count > limits.max_workbook_cells:
+                raise _too_large(f"it has more than {limits.max_workbook_cells:,} cells")
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise _corrupt("CSV", error) from error
+    return Workbook([sheet], "csv")
+
+
+__all__ = ["cell_ref", "check_zip", "decode_text", "load_csv", "load_xls", "load_xlsx"]
