@@ -1,4 +1,4 @@
-"""Portal pages of a firm's projects."""
+"""Portal pages of a firm's projects and members."""
 
 from django.urls import path
 
@@ -8,6 +8,13 @@ app_name = "projects"
 urlpatterns = [
     path("", views.project_list, name="list"),
     path("new/", views.project_new, name="new"),
+    path("members/", views.members, name="members"),
+    path("members/add/", views.member_add, name="member-add"),
+    path("members/<int:member_id>/role/", views.member_role, name="member-role"),
     path("<uuid:pk>/", views.project_detail, name="detail"),
+    path("<uuid:pk>/files/", views.project_upload, name="upload"),
+    path("<uuid:pk>/process/", views.project_process, name="process"),
+    path("<uuid:pk>/retry/", views.project_retry, name="retry"),
+    path("<uuid:pk>/activity/", views.project_activity, name="activity"),
     path("<uuid:pk>/cma.xlsx", views.project_download, name="download"),
 ]

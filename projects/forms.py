@@ -1,0 +1,166 @@
+"""Forms of the portal pages: what a member may send, checked before a service sees it."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from django import forms
+
+from pipeline.cma.assumptions import BALANCING_ROWS, SPECS, AssumptionError, Assumptions
+from pipeline.options import PipelineOptions
+from projects.models import Constitution, DisplayUnit, Industry, Role
+from projects.status import STATUS_CHOICES
+
+ASSUME_PREFIX = "assume_"
+BALANCING_LABELS = {
+    "cash_bank": "Cash and bank balances (usual practice)",
+    "bank_borrowings_wc": "Bank borrowings for working capital",
+}
+_FY = re.compile(r"^FY(\d{4})$")
+_RANGE = re.compile(r"^(\d{4})[-–/](\d{2}|\d{4})$")
+
+
+def parse_years(text: str) -> list[str]:
+    """'2023-24, FY2025' → ['FY2024', 'FY2025']: the year a financial year ends in, keyed FY."""
+    years = set()
+    text = re.sub(r"\s*([-–/])\s*", r"\1", re.sub(r"FY\s+", "FY", (text or "").upper()))
+    for part in filter(None, re.split(r"[,;\s]+", text)):
+        if match := _FY.match(part):
+            years.add(int(match.group(1)))
+        elif match := _RANGE.match(part):
+            start, end = int(match.group(1)), match.group(2)
+            if int(end) % 100 != (start + 1) % 100:
+                raise forms.ValidationError(f"“{part}” is not one financial year (e.g. 2024-25).")
+            years.add(start + 1)
+        else:
+            raise forms.ValidationError(f"“{part}” is not a financial year such as 2024-25.")
+    return [f"FY{year}" for year in sorted(years)]
+
+
+class ProjectForm(forms.Form):
+    """A new client project. Every assumption is optional: blank means "from the trend"."""
+
+    company_name = forms.CharField(max_length=200, label="Company name")
+    constitution = forms.ChoiceField(choices=Constitution.choices)
+    industry = forms.ChoiceField(choices=Industry.choices, initial=Industry.MANUFACTURING)
+    years_wanted = forms.CharField(
+        required=False,
+        label="Financial years wanted",
+        help_text="E.g. 2022-23, 2023-24, 2024-25. Leave blank for every audited year found.",
+    )
+    projected_years = forms.IntegerField(min_value=0, max_value=10, initial=3)
+    display_unit = forms.ChoiceField(
+        choices=DisplayUnit.choices, initial=DisplayUnit.LAKHS, label="Workbook unit"
+    )
+    balancing_row = forms.ChoiceField(
+        choices=[(row, BALANCING_LABELS.get(row, row)) for row in BALANCING_ROWS],
+        initial="cash_bank",
+        label="Row that balances projected balance sheets",
+    )
+    assumptions_json = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="More assumptions (JSON)",
+        help_text='Per-year values, e.g. {"capex": {"FY2027": 2500000}}.',
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, spec in SPECS.items():
+            self.fields[ASSUME_PREFIX + name] = forms.DecimalField(
+                required=False, label=spec.label, min_value=spec.low, max_value=spec.high
+            )
+
+    def assumption_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith(ASSUME_PREFIX)]
+
+    def clean_years_wanted(self) -> list[str]:
+        return parse_years(self.cleaned_data["years_wanted"])
+
+    def clean_assumptions_json(self) -> dict:
+        text = (self.cleaned_data["assumptions_json"] or "").strip()
+        if not text:
+            return {}
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(f"This is not valid JSON ({error.msg}).") from None
+        if not isinstance(data, dict):
+            raise forms.ValidationError('Write an object such as {"sales_growth_pct": 12}.')
+        return data
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        raw: dict[str, Any] = dict(cleaned.get("assumptions_json") or {})
+        for name in SPECS:
+            value = cleaned.get(ASSUME_PREFIX + name)
+            if value is not None:
+                raw[name] = value
+        if cleaned.get("balancing_row") and cleaned["balancing_row"] != "cash_bank":
+            raw["balancing_row"] = cleaned["balancing_row"]
+        try:
+            cleaned["assumptions"] = Assumptions.from_dict(raw).to_dict()
+        except AssumptionError as error:
+            self.add_error("assumptions_json", str(error))
+        return cleaned
+
+    def project_fields(self) -> dict[str, Any]:
+        """The keyword arguments of services.create_project."""
+        data = self.cleaned_data
+        return {
+            "company_name": data["company_name"].strip(),
+            "constitution": data["constitution"],
+            "industry": data["industry"],
+            "years_wanted": data["years_wanted"],
+            "projected_years": data["projected_years"],
+            "display_unit": data["display_unit"],
+            "assumptions": data["assumptions"],
+        }
+
+
+class ProcessForm(forms.Form):
+    force_reprocess = forms.BooleanField(required=False)
+
+    def options(self) -> PipelineOptions:
+        return PipelineOptions(force_reprocess=self.cleaned_data["force_reprocess"])
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)]
+
+
+class UploadForm(forms.Form):
+    file = MultipleFileField(
+        label="Statements", error_messages={"required": "Choose one or more files to upload."}
+    )
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search")
+    status = forms.ChoiceField(
+        required=False, choices=[("", "All statuses"), *STATUS_CHOICES], label="Status"
+    )
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label="Email address")
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.CA)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
