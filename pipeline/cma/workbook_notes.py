@@ -250,15 +250,16 @@ def write_trace(ws: Worksheet, cma: Cma) -> None:
 
 def _trace_row(ws: Worksheet, row: int, item, years: Sequence[str]) -> None:
     bank_row = ROW_BY_KEY[item.cma_key].number if item.cma_key in ROW_BY_KEY else ""
-    texts = (
-        item.id, item.file, item.page or "", item.sheet or "", item.row or "", item.section,
-        item.note or "", item.label, item.cma_key or "", bank_row,
-        "" if item.sign is None else item.sign, item.decision,
-        "" if item.confidence is None else f"{item.confidence:.2f}",
-        ", ".join(item.counts_for), item.exclude_reason or "",
+    cells = (
+        item.id, item.file, item.page, item.sheet, item.row, item.section, item.note,
+        item.label, item.cma_key, bank_row, item.sign, item.decision, item.confidence,
+        ", ".join(item.counts_for), item.exclude_reason,
     )  # fmt: skip
-    for column, text in enumerate(texts, start=1):
-        put_text(ws, row, column, text)
+    for column, value in enumerate(cells, start=1):
+        if isinstance(value, int | float):  # page, row, sign, confidence: numbers to filter on
+            ws.cell(row=row, column=column, value=value)
+        elif value is not None:
+            put_text(ws, row, column, value)
     for offset, year in enumerate(years, start=len(TRACE_COLUMNS) + 1):
         if year in item.amounts:
             put_number(ws, row, offset, item.amounts[year], AMOUNT)
