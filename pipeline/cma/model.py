@@ -47,6 +47,9 @@ class Contribution:
     counts_for: tuple[str, ...]
     item_id: str | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amounts", decimal_amounts(self.amounts))
+
 
 @dataclass(frozen=True)
 class LineItem:
@@ -67,6 +70,18 @@ class LineItem:
     decision: str = "auto"  # auto, approved, reclassified, pending, excluded
     exclude_reason: str | None = None
     counts_for: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amounts", decimal_amounts(self.amounts))
+
+
+def decimal_amounts(amounts: Mapping[str, object]) -> dict[str, Decimal]:
+    """Amounts as `Decimal` whatever the JSON field held: a float goes through its
+    shortest text (1234.1 stays 1234.1, never 1234.09999…)."""
+    try:
+        return {year: Decimal(str(amount)) for year, amount in amounts.items()}
+    except ArithmeticError:
+        raise CmaInputError(f"Amounts must be numbers: {dict(amounts)!r}") from None
 
 
 @dataclass(frozen=True)
@@ -112,7 +127,10 @@ class ProjectInfo:
     projected_years: int = 3
     assumptions: Assumptions = field(default_factory=Assumptions)
     policy: tuple[str, ...] = ()  # the firm's classification policy, one sentence each
-    quasi_equity: bool = False  # promoters' unsecured loans treated as quasi-equity
+    # The CA treats promoters' unsecured loans as quasi-equity: the contributions then
+    # carry them in other_reserves (row 40) instead of other_term_liabilities (row 34);
+    # the notes sheet states the choice either way.
+    quasi_equity: bool = False
 
     def __post_init__(self) -> None:
         self.constitution = normalise_constitution(self.constitution)

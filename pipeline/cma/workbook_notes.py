@@ -180,8 +180,8 @@ def _quasi_equity(cma: Cma) -> str:
     if cma.project.quasi_equity:
         return (
             "The CA treats unsecured loans from promoters as quasi-equity (subordinated to the "
-            "bank, not to be withdrawn during the currency of the limit): they are shown "
-            "within net worth, not in row 34."
+            "bank, not to be withdrawn during the currency of the limit): they are classified "
+            "in other reserves (row 40), within net worth, not in row 34."
         )
     return (
         "Unsecured loans from promoters, directors, partners and relatives stay in other term "

@@ -12,12 +12,13 @@ from pipeline.cma.model import Contribution, LineItem, ProjectInfo, YearDocument
 from tests.groundtruth import SAMPLES, companies, load
 
 BAD_DRAFT = SAMPLES / "_bad" / "Draft financial statements FY 2024-25.ground_truth.json"
+LARGE = SAMPLES / "_large" / "ground_truth.json"  # the same company's FY2025, with annexures
 READER_KINDS = {
     "tb_csv": "trial_balance"
 }  # the ground truth's document kinds, as readers name them
 RATIO_KEYS = ("current_ratio", "tol_tnw", "ttl_tnw")
 
-__all__ = ["BAD_DRAFT", "RATIO_KEYS", "companies", "inputs", "load", "load_path"]
+__all__ = ["BAD_DRAFT", "LARGE", "RATIO_KEYS", "companies", "inputs", "load", "load_path"]
 
 
 def load_path(path: Path) -> dict:

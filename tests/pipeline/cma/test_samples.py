@@ -10,13 +10,22 @@ import pytest
 from pipeline.cma.build import build_cma
 from pipeline.cma.checks import check_cma
 from pipeline.cma.money import to_ratio
-from tests.pipeline.cma.samples import BAD_DRAFT, RATIO_KEYS, companies, inputs, load, load_path
+from tests.pipeline.cma.samples import (
+    BAD_DRAFT,
+    LARGE,
+    RATIO_KEYS,
+    companies,
+    inputs,
+    load,
+    load_path,
+)
 
-SAMPLES = [*companies(), "_bad"]
+SAMPLES = [*companies(), "_bad", "_large"]
 
 
 def _truth(company: str) -> dict:
-    return load_path(BAD_DRAFT) if company == "_bad" else load(company)
+    special = {"_bad": BAD_DRAFT, "_large": LARGE}
+    return load_path(special[company]) if company in special else load(company)
 
 
 def _differences(cma, truth: dict) -> list[str]:
