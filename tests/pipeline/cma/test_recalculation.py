@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.build import build_cma
 from pipeline.cma.checks import check_cma
 from pipeline.cma.export import cma_document
@@ -56,18 +57,29 @@ def _same(got, expected, kind: str, unit: Decimal) -> bool:
     return abs(Decimal(str(got)) - Decimal(str(expected))) <= places + Decimal("1e-9")
 
 
+# A proprietor whose bank borrowings balance the sheet and who brings in capital: the
+# balancing formula on the liabilities side and a constant amount scaled to lakhs.
+BANK_BALANCES = {
+    "balancing_row": "bank_borrowings_wc",
+    "capital_introduced": {"FY2027": "250000.50"},
+    "capex": 1500000,
+}
+
+
 @pytest.mark.parametrize(
-    ("company", "unit"),
+    ("company", "unit", "assumptions"),
     [
-        ("gupta-electricals", "lakhs"),
-        ("shree-ganesh-polymers", "crores"),
-        ("bharat-engineering-works", "rupees"),
-        ("_bad", "lakhs"),
+        ("gupta-electricals", "lakhs", {}),
+        ("shree-ganesh-polymers", "crores", {}),
+        ("bharat-engineering-works", "rupees", {}),
+        ("sri-balaji-roadlines", "lakhs", BANK_BALANCES),
+        ("_bad", "lakhs", {}),
     ],
 )
-def test_recalculated_workbook_equals_the_json(company, unit, tmp_path):
+def test_recalculated_workbook_equals_the_json(company, unit, assumptions, tmp_path):
     truth = load_path(BAD_DRAFT) if company == "_bad" else load(company)
-    cma = build_cma(**inputs(truth, display_unit=unit))
+    stated = Assumptions.from_dict(assumptions)
+    cma = build_cma(**inputs(truth, display_unit=unit, assumptions=stated))
     findings = check_cma(cma)
     recalculated = recalculate(build_workbook(cma, findings), tmp_path)
     checked, wrong = _mismatches(
