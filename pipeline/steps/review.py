@@ -69,10 +69,14 @@ def _rows_by_fingerprint(project: Project) -> dict[str, LineItem]:
 
 
 def _relink(project: Project, rows: dict[str, LineItem]) -> dict[str, ReviewItem]:
-    project.review_items.exclude(fingerprint__in=list(rows)).delete()
+    items = list(project.review_items.all())
+    gone = [item.pk for item in items if item.fingerprint not in rows]
+    ReviewItem.objects.filter(pk__in=gone).delete()  # first: frees their line items
     kept = {}
-    for item in project.review_items.all():
-        line_item = rows[item.fingerprint]
+    for item in items:
+        line_item = rows.get(item.fingerprint)
+        if line_item is None:
+            continue
         if item.line_item_id != line_item.pk:
             item.line_item = line_item
             item.save(update_fields=["line_item", "updated_at"])
