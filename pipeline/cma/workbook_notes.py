@@ -126,7 +126,7 @@ def _assumptions_table(ws: Worksheet, cma: Cma, row: int) -> int:
             put_text(ws, row, column, text).alignment = WRAP
             fit_height(ws, row, text, COVER_WIDTHS["ABC"[column - 1]] * 1.1)
     row += 2
-    put_text(ws, row, 1, "Balancing row", BOLD)
+    put_text(ws, row, 1, "Balancing row", BOLD).alignment = WRAP
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
     sentence = balancing_sentence(cma)
     put_text(ws, row, 2, sentence).alignment = WRAP
