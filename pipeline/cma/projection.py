@@ -155,7 +155,7 @@ def _amount_defaults(ledger: Ledger) -> dict[str, tuple[Decimal, str]]:
 def _growth(ledger: Ledger) -> tuple[Decimal, str]:
     first, last = ledger.years[0], ledger.years[-1]
     start, end = ledger.value("net_sales", first), ledger.value("net_sales", last)
-    span = len(ledger.years) - 1
+    span = int(last[2:]) - int(first[2:])  # years apart, even with a year missing
     if span < 1 or not start or not end or start <= 0 or end <= 0:
         return Decimal(0), "no trend (fewer than two years of sales): no growth assumed"
     rate = ((end / start) ** (Decimal(1) / span) - 1) * 100
