@@ -1,0 +1,134 @@
+"""The layers together: every line item to one CMA row (or an exclusion), with a confidence.
+
+1. Items the reader excluded (totals, face lines, auxiliary schedules) stay
+   excluded, confidence 1.0.
+2. Memory: the firm's own earlier decision for this label in this context.
+3. Vocabulary with context rules: fixed-asset columns, reserve movements,
+   terms and headings (decide.py, rules.py), loan notes, Tally's signs.
+4. Similarity, when the vocabulary knows no term of the label.
+5. Calibration turns each layer's raw score into a confidence.
+6. Optionally an external LLM gives a second opinion on what stays below the
+   auto-approve threshold (external.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.classifier.calibration import Calibration, default_calibration
+from pipeline.classifier.context import READER, Candidate, ItemContext, Verdict
+from pipeline.classifier.decide import decide
+from pipeline.classifier.external import ExternalClassifier
+from pipeline.classifier.frame import Frame, build_frame
+from pipeline.classifier.memory import Memory
+from pipeline.classifier.policy import Policy
+from pipeline.classifier.rules import (
+    Block,
+    apply_note_text,
+    block_key,
+    fixed_asset_column,
+    movement,
+    movement_blocks,
+    negative_accumulated_depreciation,
+)
+from pipeline.classifier.similarity import guess, similar
+from pipeline.classifier.vocabulary import Vocabulary, default_vocabulary
+
+TRY_SIMILARITY_BELOW = 0.6  # raw score under which similarity may find a better reading
+ALTERNATIVE_SHARES = (3, 2, 1)  # how the doubt (1 - confidence) is shared among alternatives
+
+
+def _label_unknown(candidate: Candidate | None, frame: Frame) -> bool:
+    """The vocabulary did not recognise the label (a party list's names are expected)."""
+    if candidate is None:
+        return True
+    unknown = candidate.basis in ("default", "guess") and frame.closed_to is None
+    return unknown or candidate.raw < TRY_SIMILARITY_BELOW
+
+
+def _better(found: Candidate, candidate: Candidate | None) -> bool:
+    """A corrected misspelling beats a heading's usual row; a fuzzy label must score higher."""
+    if candidate is None or found.basis == "corrected":
+        return True
+    return found.raw > candidate.raw
+
+
+class Classifier:
+    """Classify line items; see the module docstring for the layers."""
+
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        memory: Memory | None = None,
+        external: ExternalClassifier | None = None,
+        *,
+        vocabulary: Vocabulary | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
+        self.policy = policy or Policy()
+        self.memory = memory
+        self.external = external
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.calibration = calibration or default_calibration()
+
+    def classify(self, items: Sequence[ItemContext]) -> list[Verdict]:
+        """One verdict per item, in the same order.
+
+        Items are looked at with their neighbours: the lines of one reserve or
+        capital account decide together whether they are memo movements.
+        """
+        frames = [build_frame(item, self.vocabulary) for item in items]
+        blocks = movement_blocks(items, frames)
+        verdicts = [
+            self._verdict(item, frame, blocks) for item, frame in zip(items, frames, strict=True)
+        ]
+        if self.external is not None:
+            threshold = self.policy.auto_approve_above
+            verdicts = self.external.second_opinion(list(items), verdicts, threshold)
+        return verdicts
+
+    def _verdict(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Verdict:
+        if item.exclude_reason:
+            evidence = f"Excluded by the reader: {item.exclude_reason}."
+            return Verdict(None, 1, 1.0, evidence, READER, [], item.exclude_reason)
+        candidate = None
+        if self.memory is not None:
+            candidate = self.memory.recall(item)
+        if candidate is None:
+            candidate = self._local(item, frame, blocks)
+        return self._calibrated(candidate)
+
+    def _local(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
+        candidate = fixed_asset_column(item, frame)
+        if candidate is None:
+            candidate = decide(frame, self.vocabulary, self.policy)
+            if (key := block_key(item, frame)) in blocks:
+                candidate = movement(item, frame, blocks[key], candidate) or candidate
+        if _label_unknown(candidate, frame):
+            found = similar(frame, self.vocabulary, self.policy)
+            if found is not None and _better(found, candidate):
+                if candidate is not None and candidate.cma_key:
+                    found.alternatives.insert(0, (candidate.cma_key, 0.0))
+                candidate = found
+        candidate = candidate or guess(frame)
+        candidate = apply_note_text(item, candidate)
+        return negative_accumulated_depreciation(item, candidate)
+
+    def _calibrated(self, candidate: Candidate) -> Verdict:
+        confidence = self.calibration.confidence(candidate.layer, candidate.raw)
+        names = [name for name, _ in candidate.alternatives if name != candidate.cma_key][:3]
+        shares = ALTERNATIVE_SHARES[: len(names)]
+        doubt = 1.0 - confidence
+        alternatives = [
+            (name, round(doubt * share / sum(shares), 4))
+            for name, share in zip(names, shares, strict=True)
+        ]
+        return Verdict(
+            candidate.cma_key,
+            candidate.sign,
+            confidence,
+            candidate.evidence,
+            candidate.layer,
+            alternatives,
+            candidate.exclude_reason,
+        )

@@ -1,0 +1,198 @@
+"""The sample companies' ground-truth line items as the classifier will see them.
+
+Each item becomes an ItemContext with what a reader gives: label, section,
+sub-section, note, side, Tally group, column, table, sheet, file, amounts,
+the company's constitution and industry, the statement the reader infers
+from the page, sheet or account it read, and `exclude_reason` only where the
+ground truth's reason is structural (the reader's job).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipeline.classifier.calibration import Calibration
+from pipeline.classifier.classifier import Classifier
+from pipeline.classifier.context import ItemContext, Verdict
+from pipeline.classifier.memory import Memory, Remembered
+from tests.groundtruth import companies, is_structural, load
+
+CONSTITUTIONS = (
+    ("private limited", "private_limited"),
+    ("public limited", "public_limited"),
+    ("llp", "llp"),
+    ("partnership", "partnership"),
+    ("proprietor", "proprietorship"),
+)
+TALLY_TRADING_GROUPS = {
+    "Opening Stock",
+    "Purchase Accounts",
+    "Direct Expenses",
+    "Direct Incomes",
+    "Sales Accounts",
+    "Closing Stock",
+}
+
+
+@dataclass
+class Sample:
+    """One ground-truth line item: what the classifier sees and the right answer."""
+
+    company: str
+    item: ItemContext
+    cma_key: str | None
+    sign: int
+    structural: bool
+
+    def is_right(self, verdict: Verdict) -> bool:
+        if self.cma_key is None:
+            return verdict.cma_key is None
+        return (verdict.cma_key, verdict.sign) == (self.cma_key, self.sign)
+
+
+def samples(company: str) -> list[Sample]:
+    truth = load(company)
+    constitution = _constitution(truth["company"]["constitution"])
+    industry = truth["company"]["industry"]
+    kinds = {doc["file"]: doc["kind"] for doc in truth["documents"]}
+    result = []
+    for file, rows in _by_file(truth["line_items"]):
+        statements = _statements(kinds[file], rows)
+        for row, statement in zip(rows, statements, strict=True):
+            item = _item(row, statement, constitution, industry)
+            structural = is_structural(row.get("exclude_reason"))
+            sign = row["sign"] or 1
+            result.append(Sample(company, item, row["cma_key"], sign, structural))
+    return result
+
+
+def all_samples() -> dict[str, list[Sample]]:
+    return {company: samples(company) for company in companies()}
+
+
+def classify(classifier: Classifier, company_samples: list[Sample]) -> list[Verdict]:
+    return classifier.classify([s.item for s in company_samples])
+
+
+def raw_records() -> list[tuple[str, float, bool]]:
+    """(layer, raw score, right?) of every sample item, for fitting the calibration.
+
+    The vocabulary layers are measured as for a new client (no memory); the
+    memory layer as for a returning client: each file is classified with the
+    firm's decisions on the company's other files remembered.
+    """
+    records = []
+    plain = Classifier(calibration=Calibration.uncalibrated())
+    for company_samples in all_samples().values():
+        verdicts = classify(plain, company_samples)
+        records += [
+            (v.layer, v.confidence, s.is_right(v))
+            for s, v in zip(company_samples, verdicts, strict=True)
+        ]
+        records += _memory_records(company_samples)
+    return records
+
+
+def _memory_records(company_samples: list[Sample]) -> list[tuple[str, float, bool]]:
+    records = []
+    files = sorted({s.item.file for s in company_samples})
+    for file in files:
+        others = [s for s in company_samples if s.item.file != file and not s.structural]
+        memory = Memory(Remembered.of(s.item, s.cma_key, s.sign) for s in others)
+        mine = [s for s in company_samples if s.item.file == file]
+        classifier = Classifier(memory=memory, calibration=Calibration.uncalibrated())
+        for sample, verdict in zip(mine, classify(classifier, mine), strict=True):
+            if verdict.layer == "memory":
+                records.append((verdict.layer, verdict.confidence, sample.is_right(verdict)))
+    return records
+
+
+def _by_file(rows: list[dict]) -> Iterable[tuple[str, list[dict]]]:
+    files: dict[str, list[dict]] = {}
+    for row in rows:
+        files.setdefault(row["file"], []).append(row)
+    return files.items()
+
+
+def _constitution(text: str) -> str | None:
+    text = text.casefold()
+    return next((code for words, code in CONSTITUTIONS if words in text), None)
+
+
+def _statements(kind: str, rows: list[dict]) -> list[str | None]:
+    if kind == "s3":
+        return _schedule_iii_statements(rows)
+    return [_statement(kind, row) for row in rows]
+
+
+def _statement(kind: str, row: dict) -> str | None:
+    """What a reader of this layout knows: the sheet, the account or the page it read."""
+    section, sheet = row["section"], row.get("sheet") or ""
+    if kind == "tformat":
+        if section.startswith(("Trading", "Manufacturing")):
+            return "trading"
+        if section.startswith("Profit and Loss"):
+            return "profit_and_loss"
+        return "balance_sheet"
+    if kind == "tally_h":
+        if sheet.startswith("Balance"):
+            return "balance_sheet"
+        trading = row.get("tally_group") in TALLY_TRADING_GROUPS or section == "Trading"
+        return "trading" if trading else "profit_and_loss"
+    if kind == "final_xls":
+        if "P&L" in sheet:
+            return "profit_and_loss"
+        if "BS" in sheet or "Deprn" in sheet:
+            return "balance_sheet"
+        return None
+    return None  # a trial balance is neither statement
+
+
+def _schedule_iii_statements(rows: list[dict]) -> list[str | None]:
+    """Faces by page (the balance sheet first, then the statement of profit and loss);
+    notes by the face line that refers to them."""
+    first_page = min(row["page"] for row in rows)
+    pl_page = next(
+        (row["page"] for row in rows if re.match(r"statement of profit", row["section"], re.I)),
+        first_page + 1,
+    )
+    note_statement: dict[str, str] = {}
+    for row in rows:
+        if row["page"] in (first_page, pl_page) and row.get("note"):
+            face = "balance_sheet" if row["page"] == first_page else "profit_and_loss"
+            note_statement.setdefault(row["note"], face)
+    result = []
+    for row in rows:
+        if row["page"] == first_page:
+            result.append("balance_sheet")
+        elif row["page"] == pl_page:
+            result.append("profit_and_loss")
+        elif row.get("table") in ("fixed asset schedule", "ageing"):
+            result.append("balance_sheet")
+        else:
+            result.append(note_statement.get(row.get("note") or ""))
+    return result
+
+
+def _item(row: dict, statement: str | None, constitution: str | None, industry: str) -> ItemContext:
+    reason = row.get("exclude_reason")
+    return ItemContext(
+        label=row["label"],
+        section=row.get("section") or "",
+        subsection=row.get("subsection") or "",
+        note=row.get("note"),
+        statement=statement,
+        side=row.get("side"),
+        tally_group=row.get("tally_group"),
+        column=row.get("column"),
+        table=row.get("table"),
+        sheet=row.get("sheet") or (f"page {row['page']}" if row.get("page") else None),
+        file=row["file"],
+        amounts={year: Decimal(value) for year, value in row["amounts"].items()},
+        constitution=constitution,
+        industry=industry,
+        exclude_reason=reason if is_structural(reason) else None,
+    )
