@@ -123,10 +123,8 @@ class MembershipAdmin(FirmScopedAdmin):
         return _superuser_only(request, list(self.list_filter))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is not None:
-            return super().get_form(request, obj, change, form=MemberChangeForm, **kwargs)
-        fields = ["email", "firm", "role"] if admin_firm(request) is None else ["email", "role"]
-        return super().get_form(request, obj, change, form=MemberAddForm, fields=fields, **kwargs)
+        kwargs["form"] = MemberChangeForm if obj is not None else MemberAddForm
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_fields(self, request, obj=None):
         if obj is not None:
