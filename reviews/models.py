@@ -87,8 +87,9 @@ class RememberedDecision(models.Model):
     """A firm's own earlier answer for a label in a context: layer 1 of the classifier."""
 
     firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="remembered_decisions")
-    label_key = models.CharField(max_length=300)  # normalised label
-    context_key = models.CharField(max_length=300, blank=True)  # normalised section / statement
+    # pipeline.classifier.normalise's keys: text, since a printed label has no length limit.
+    label_key = models.TextField()
+    context_key = models.TextField(blank=True)
     label = models.TextField()  # as the CA saw it
     context = models.TextField(blank=True)
     cma_key = models.CharField(max_length=40, blank=True)  # blank: exclude

@@ -26,6 +26,7 @@ from reviews.splits import SplitError, normalise_split
 
 Status = ReviewItem.Status
 DECISIONS = ("approve", "reclassify", "split", "exclude")
+_REMEMBERED = (Status.RECLASSIFIED, Status.EXCLUDED)  # what the firm learns from
 MAX_REASON = 500
 # Belongs with the other action codes in projects/audit.py (not ours to edit yet).
 REMEMBERED_FORGOTTEN = "review_memory_forgotten"
@@ -212,9 +213,6 @@ def _decide(item: ReviewItem, acting_user, status: str, **decision) -> ReviewIte
         withdrawn = 0 if remembered else _withdraw_memory(item)
         _audit_decision(item, acting_user, previous, remembered is not None, withdrawn)
     return item
-
-
-_REMEMBERED = (Status.RECLASSIFIED, Status.EXCLUDED)
 
 
 def _locked(items):
