@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.loaders import load_csv, load_xls, load_xlsx
+
 try:
     from pipeline.readers.pdf import read_pdf
 except ImportError:  # TEMPORARY: the PDF reader is being written alongside

@@ -87,4 +87,3 @@ def _col_number(letters: str) -> int:
     for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
     return number
-

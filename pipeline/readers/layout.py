@@ -21,7 +21,11 @@ _MARKER = re.compile(
     r"sn\.?\s*\d+|s\.?\s*no\.?|sr\.?\s*no\.?)$",
     re.IGNORECASE,
 )
-_CURRENCY = re.compile(r"₹|\brs\b\.?|\brupees\b|\binr\b", re.IGNORECASE)
+_UNIT_STATEMENT = re.compile(
+    r"\bin\s+(?:₹|rs\b|rupees|inr|lakhs?|lacs?|crores?|thousands?|millions?|'000)"
+    r"|(?:₹|\brs\b\.?|\brupees|\binr)\s*(?:in\b|\)|$)|^\(?\s*amounts?\b",
+    re.IGNORECASE,
+)
 _TOTAL_WORD = re.compile(r"\btotal\b", re.IGNORECASE)
 
 
@@ -50,16 +54,20 @@ def statement_of(title: str) -> str | None:
 
 def unit_of_text(text: str) -> Decimal | None:
     """Rupees per unit a short unit cell states: '(Rs. in Lakhs)', '(Amount in Rs.)'."""
-    if len(text) > 40 or not _CURRENCY.search(text):
+    if len(text) > 60 or not _UNIT_STATEMENT.search(text):
         return None
     return detect_unit(text)
 
 
 def unit_cells(sheet: Sheet) -> list[tuple[int, Decimal]]:
-    """(row, rupees per unit) of every unit cell, top to bottom: a unit holds below its cell."""
+    """(row, rupees per unit) of every unit cell, top to bottom: a unit holds below its cell.
+
+    A cell in a row of figures is a label ('Basic (₹)'), never a unit statement.
+    """
+    with_figures = {c.row for c in sheet.cells.values() if isinstance(c.value, Decimal)}
     found = []
     for cell in sorted(sheet.cells.values(), key=lambda c: (c.row, c.col)):
-        if isinstance(cell.value, str):
+        if isinstance(cell.value, str) and cell.row not in with_figures:
             unit = unit_of_text(cell.text)
             if unit is not None:
                 found.append((cell.row, unit))

@@ -107,9 +107,7 @@ def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
     used = sum(ws.max_row * ws.max_column for ws in formulas.worksheets)
     if used > limits.max_workbook_cells:
         raise _too_large(f"its sheets use {used:,} cells")
-    sheets = [
-        _xlsx_sheet(ws, values[ws.title]) for ws in formulas.worksheets if ws.title in values
-    ]
+    sheets = [_xlsx_sheet(ws, values[ws.title]) for ws in formulas.worksheets if ws.title in values]
     return Workbook(sheets, "xlsx")
 
 

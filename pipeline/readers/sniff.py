@@ -32,6 +32,7 @@ _UPLOAD_HINT = (
     "Upload the statements as a PDF, an Excel workbook (.xlsx or .xls) or a CSV "
     "export from Tally or your accounting software."
 )
+_REUPLOAD_HINT = "Upload the file again; if it keeps failing, export it again from its program."
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = [
     (b"\x89PNG", "PNG"),
@@ -76,9 +77,6 @@ def _kind_of(data: bytes) -> str:
     return _text_kind(data)
 
 
-_REUPLOAD_HINT = "Upload the file again; if it keeps failing, export it again from its program."
-
-
 def _wrong(what: str, hint: str) -> ReaderError:
     return ReaderError("wrong_file_type", f"This file is {what}, not a financial statement.", hint)
 
@@ -111,7 +109,8 @@ def _zip_kind(data: bytes) -> str:
     if b"opendocument.spreadsheet" in data[:200]:
         raise _wrong(
             "an OpenDocument spreadsheet (LibreOffice .ods)",
-            "Open it in LibreOffice or Excel, save it as an Excel Workbook (.xlsx) and upload that.",
+            "Open it in LibreOffice or Excel, save it as an Excel Workbook (.xlsx) and upload "
+            "that.",
         )
     if b"opendocument.text" in data[:200]:
         raise _wrong("an OpenDocument text document (.odt)", "Save it as PDF and upload that.")

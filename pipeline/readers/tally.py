@@ -35,7 +35,9 @@ from pipeline.readers.layout import (
 
 GROUP_TOTAL = "group total: sum of the ledgers listed under it"
 TOTAL = "total: sum of the items printed above it"
-BALANCING = "balancing figure carried between accounts (gross profit c/d, b/d; net profit transferred)"
+BALANCING = (
+    "balancing figure carried between accounts (gross profit c/d, b/d; net profit transferred)"
+)
 _BALANCING_WORDS = re.compile(
     r"\b(?:c/[do]|b/[df])\b|\b(?:gross|nett?)\s+(?:profit|loss)\b", re.IGNORECASE
 )

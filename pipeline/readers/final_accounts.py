@@ -1,0 +1,188 @@
+"""A CA's final-accounts workbook: statements, notes, depreciation schedule, workings.
+
+The balance sheet, the statement of profit and loss, the notes and the
+fixed-asset schedule carry the line items, as a Schedule III statement does.
+A face line whose note itemises it is kept but excluded ('face total:
+expanded in note 7'), so that only the note's lines count. The auxiliary
+sheets (trial balance, sub-notes, deferred tax, EMI, ratios, cash flow) are
+read and wholly excluded (`auxiliary`). Every sheet states its own unit in a
+header cell, and units differ between sheets (a trial balance stays in rupees
+and paise in a workbook in lakhs), so each figure is converted by the unit in
+force where it is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.readers import auxiliary, fixed_assets, tally
+from pipeline.readers.blocks import PER_SHARE, TOTAL, Block, Context, heading_note, read_block
+from pipeline.readers.document import BALANCE_SHEET, ExtractedDocument, ExtractedItem
+from pipeline.readers.grid import Sheet, Workbook
+from pipeline.readers.layout import clean_label, statement_of, unit_cells, year_of
+from pipeline.readers.notes import split_notes
+from pipeline.readers.scan import Line, note_column, scan
+
+NOTES, FIXED_ASSETS = "notes", "fixed_assets"
+_NOTES_TITLE = re.compile(r"\bnotes\b|\bnote\s*\d|\bschedules? (?:forming|to)\b", re.IGNORECASE)
+_TITLE_TAIL = re.compile(r"\s+(?:for the (?:year|period)|as (?:at|on))\b.*$", re.IGNORECASE)
+
+
+def detect(book: Workbook) -> bool:
+    """A workbook with a statement laid out in year columns (not a Tally export)."""
+    return any(_face_statement(sheet) for sheet in book.sheets)
+
+
+def _face_statement(sheet: Sheet) -> str | None:
+    title = _title(sheet)
+    statement = statement_of(title)
+    if not statement or _NOTES_TITLE.search(title) or tally.detect(sheet) is not None:
+        return None
+    has_years = any(line.years for line in scan(sheet)[:15])
+    return statement if has_years or note_column(sheet) else None
+
+
+def _title(sheet: Sheet) -> str:
+    """The words printed above the first figure or year heading."""
+    words = []
+    for line in scan(sheet)[:5]:
+        if line.amounts or line.years:
+            break
+        words += [line.label, *(c.text for c in line.texts.values())]
+    return " ".join(w for w in words if w)
+
+
+def classify(sheet: Sheet) -> str | None:
+    """The sheet's part of the workbook: a statement, notes, the schedule or a working."""
+    title = _title(sheet)
+    kind = auxiliary.kind_of(sheet, title)
+    if kind:
+        return kind
+    if fixed_assets.detect(sheet):
+        return FIXED_ASSETS
+    if _NOTES_TITLE.search(title):
+        return NOTES
+    return _face_statement(sheet)
+
+
+def read(file_name: str, book: Workbook) -> ExtractedDocument:
+    """Every line item of the workbook, sheet by sheet in workbook order."""
+    kinds = {sheet.name: classify(sheet) for sheet in book.sheets}
+    faces = [s for s in book.sheets if kinds[s.name] in (BALANCE_SHEET, "profit_and_loss")]
+    year = _statement_year(faces)
+    items_by_sheet: dict[str, list[ExtractedItem]] = {}
+    note_statements: dict[str, str] = {}
+    warnings = []
+    for sheet in book.sheets:
+        kind, ctx = kinds[sheet.name], _context(sheet, year)
+        if kind is None:
+            if any(c.amount is not None for c in sheet.cells.values()):
+                warnings.append(f"Sheet '{sheet.name}' was not recognised and was not read.")
+            continue
+        items_by_sheet[sheet.name] = _read_sheet(kind, sheet, ctx, note_statements)
+    _expand_face_lines(faces, items_by_sheet, note_statements)
+    items = [item for sheet in book.sheets for item in items_by_sheet.get(sheet.name, [])]
+    return _document(file_name, book, items, year, warnings)
+
+
+def _statement_year(faces: list[Sheet]) -> str | None:
+    years = [y for sheet in faces for line in scan(sheet)[:15] for y in line.years.values()]
+    return max(years) if years else None
+
+
+def _context(sheet: Sheet, year: str | None) -> Context:
+    units = unit_cells(sheet)
+    main = units[0][1] if units else Decimal(1)
+    tolerance = Decimal("0.01") if main > 1 else Decimal(1)
+    default_year = year_of(_title(sheet)) or year
+    return Context(sheet, None, units, tolerance, default_year)
+
+
+def _read_sheet(kind, sheet: Sheet, ctx: Context, note_statements) -> list[ExtractedItem]:
+    if kind in auxiliary.REASONS or kind == auxiliary.SUB_NOTES:
+        items = auxiliary.read(kind, sheet, ctx)
+    elif kind == FIXED_ASSETS:
+        items = fixed_assets.read(sheet)
+        for item in items:
+            note_statements.setdefault(item.note or "", BALANCE_SHEET)
+    elif kind == NOTES:
+        items = _notes(sheet, ctx, note_statements)
+    else:
+        items = _face(sheet, ctx, kind)
+    for item in items:
+        item.sheet = sheet.name
+    return items
+
+
+def _notes(sheet: Sheet, ctx: Context, note_statements: dict[str, str]) -> list[ExtractedItem]:
+    """A notes sheet: each note a block; the title says which statement they explain."""
+    statement = statement_of(_title(sheet))
+    items, year_cols = [], {}
+    for _heading, block in split_notes(scan(sheet)):
+        block.year_cols = block.year_cols or year_cols
+        found, year_cols = read_block(block, ctx)
+        for item in found:
+            item.statement = statement
+        if found and statement:
+            note_statements.setdefault(block.note or "", statement)
+        items += found
+    return items
+
+
+def _face(sheet: Sheet, ctx: Context, statement: str) -> list[ExtractedItem]:
+    """A face statement from its first year heading down."""
+    lines = scan(sheet)
+    start = next((i for i, line in enumerate(lines) if line.years), 0)
+    title = clean_label(_TITLE_TAIL.sub("", _statement_title(sheet)))
+    block = Block(title, lines[start:], notes_mode=False)
+    ctx.statement = statement
+    items, _ = read_block(block, ctx)
+    for item in items:
+        item.statement = statement
+    return items
+
+
+def _statement_title(sheet: Sheet) -> str:
+    for line in scan(sheet)[:10]:
+        if line.label and statement_of(line.label):
+            return line.label
+    return _title(sheet)
+
+
+def _expand_face_lines(faces, items_by_sheet, note_statements: dict[str, str]) -> None:
+    """Exclude each face line that a note of the same statement itemises."""
+    counted = {
+        item.note
+        for sheet_items in items_by_sheet.values()
+        for item in sheet_items
+        if item.note and not item.exclude_reason and item.table != "ageing"
+    }
+    for sheet in faces:
+        lines = scan(sheet)
+        for item in items_by_sheet.get(sheet.name, []):
+            if item.exclude_reason in (TOTAL, PER_SHARE):
+                continue
+            note = item.note or heading_note(item, lines)
+            if note in counted and note_statements.get(note) == item.statement:
+                item.exclude_reason = f"face total: expanded in note {note}"
+
+
+def _document(file_name, book, items, year, warnings) -> ExtractedDocument:
+    years = sorted({y for item in items if item.printed_unit is None for y in item.amounts})
+    units = {}
+    for sheet in book.sheets:
+        cells = unit_cells(sheet)
+        units[sheet.name] = cells[0][1] if cells else Decimal(1)
+    return ExtractedDocument(
+        file_name=file_name,
+        kind="final_accounts",
+        statement_year=year or (years[-1] if years else None),
+        years=sorted(years, reverse=True),
+        items=items,
+        units=units,
+        warnings=warnings,
+    )
+
+
+__all__ = ["Line", "classify", "detect", "read"]

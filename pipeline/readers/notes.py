@@ -1,0 +1,68 @@
+"""Notes to the accounts (and sub-notes) split into one block per note.
+
+A note starts with its number beside its title ('2 | Share capital | As at
+31.03.2025 | As at 31.03.2024') or as 'Note 10: Property, Plant and
+Equipment'. A sub-note ('SN 2 | Trade payables - party-wise (Note 7)') breaks
+up a line of another note: its block carries the note it refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.readers.blocks import Block
+from pipeline.readers.scan import Line
+
+_NUMBER = re.compile(r"^(?:note\s*(?:no\.?)?\s*)?(\d{1,3}(?:\.\d)?[A-Za-z]?)[.:)]?$", re.IGNORECASE)
+_SUB_NUMBER = re.compile(r"^(?:sn|sub[- ]?note)\s*\.?\s*\d{1,3}", re.IGNORECASE)
+INLINE_HEADING = re.compile(
+    r"^note\s*(?:no\.?)?\s*(\d{1,3}[A-Za-z]?)\s*[:.\-–]\s*(.+)$", re.IGNORECASE
+)
+_REFERS = re.compile(
+    r"\s*[\(\[]\s*(?:refer\s+)?note\s*(?:no\.?)?\s*(\d{1,3}[A-Za-z]?)\s*[\)\]]", re.I
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str
+    title: str
+    refers_to: str | None = None  # the note a sub-note breaks up
+
+
+def heading_of(line: Line) -> Heading | None:
+    """The note a line opens, if it is a note heading (never a line with figures)."""
+    if line.amounts or not line.label:
+        return None
+    inline = INLINE_HEADING.match(line.label)
+    if inline:
+        return _with_reference(inline.group(1), inline.group(2))
+    marker = (line.marker or "").strip()
+    number = _NUMBER.match(marker)
+    if number:
+        return _with_reference(number.group(1), line.label)
+    if _SUB_NUMBER.match(marker):
+        return _with_reference(marker, line.label)
+    return None
+
+
+def _with_reference(number: str, title: str) -> Heading:
+    refers = _REFERS.search(title)
+    if refers:
+        title = (title[: refers.start()] + title[refers.end() :]).strip()
+    return Heading(number, title.strip(), refers.group(1) if refers else None)
+
+
+def split_notes(lines: list[Line]) -> list[tuple[Heading, Block]]:
+    """One block per note, in printed order; lines before the first note are dropped."""
+    blocks: list[tuple[Heading, Block]] = []
+    for line in lines:
+        heading = heading_of(line)
+        if heading is not None:
+            block = Block(heading.title, [], heading.refers_to or heading.number)
+            block.year_cols = line.years
+            blocks.append((heading, block))
+        elif blocks:
+            blocks[-1][1].lines.append(line)
+    return blocks
