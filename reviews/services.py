@@ -8,6 +8,7 @@ ReviewItem or a RememberedDecision itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -46,16 +47,16 @@ class BulkApproval:
     left: int  # still pending in the project afterwards (items with no proposed row, others)
 
 
-@dataclass(frozen=True)
-class Remembered:
-    """One remembered decision as the classifier's layer 1 loads it; cma_key "" excludes."""
+class Remembered(NamedTuple):
+    """One remembered decision as the classifier's layer 1 loads it.
 
-    id: int
-    label_key: str
-    context_key: str
-    label: str
-    context: str
-    cma_key: str
+    The fields, in this order, are those of pipeline.classifier.memory.Remembered,
+    so `Memory(remembered_for(firm))` takes the list as it is.
+    """
+
+    label: str  # label_key of the printed label
+    context: str  # context_key of where it was printed
+    cma_key: str | None  # None: the firm excludes this item
     sign: int
 
 
@@ -168,12 +169,9 @@ def approve_all(project: Project, *, acting_user, section: str | None = None) ->
 
 
 def remembered_for(firm: Firm) -> list[Remembered]:
-    """The firm's remembered decisions, for the classifier's layer 1."""
-    rows = RememberedDecision.objects.filter(firm=firm).order_by("label_key", "context_key")
-    return [
-        Remembered(r.id, r.label_key, r.context_key, r.label, r.context, r.cma_key, r.sign)
-        for r in rows
-    ]
+    """The firm's remembered decisions, oldest first, for the classifier's layer 1."""
+    rows = RememberedDecision.objects.filter(firm=firm).order_by("updated_at", "id")
+    return [Remembered(r.label_key, r.context_key, r.cma_key or None, r.sign) for r in rows]
 
 
 def forget_decision(decision: RememberedDecision, *, acting_user) -> None:

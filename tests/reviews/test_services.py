@@ -215,6 +215,8 @@ def test_approve_all_without_a_section_skips_items_with_no_proposal(project, ca)
 def test_remembered_for_lists_only_the_firms_own_decisions(project, ca, other_firm, other_ca):
     item = review_item_of(project, "Salary payable")
     services.reclassify_item(item, cma_key="statutory_liabilities", acting_user=ca)
+    excluded = review_item_of(project, "Memo: contingent liabilities")
+    services.exclude_item(excluded, reason="A memo", acting_user=ca)
     theirs = awaiting_review(
         Project.objects.create(firm=other_firm, company_name="Y", constitution="llp")
     )
@@ -223,11 +225,12 @@ def test_remembered_for_lists_only_the_firms_own_decisions(project, ca, other_fi
 
     ours = services.remembered_for(project.firm)
 
-    assert [(r.label, r.cma_key, r.sign) for r in ours] == [
-        ("Salary payable", "statutory_liabilities", 1)
-    ]
-    assert ours[0].context == "Balance sheet › Other current liabilities › Note 9"
+    label_key, context_key = keys_for(item.line_item)
+    assert ours[0] == (label_key, context_key, "statutory_liabilities", 1)
+    assert (ours[1].cma_key, len(ours)) == (None, 2)  # an exclusion
     assert [r.cma_key for r in services.remembered_for(other_firm)] == ["direct_labour"]
+    memory = RememberedDecision.objects.get(firm=project.firm, cma_key="statutory_liabilities")
+    assert memory.context == "Balance sheet › Other current liabilities › Note 9"
 
 
 def test_forget_decision_is_for_the_firms_owner_and_audited(project, ca, owner, other_firm):
