@@ -233,6 +233,10 @@ class SourceFile(models.Model):
     error = models.TextField(blank=True)
     hint = models.TextField(blank=True)
     items_found = models.PositiveIntegerField(default=0)
+    # What extraction found: the year the statement is for, and its largest printed
+    # unit (1 for rupees, 100000 for lakhs): one unit of it is the rounding margin.
+    statement_year = models.CharField(max_length=10, blank=True)
+    rupees_per_unit = models.DecimalField(max_digits=12, decimal_places=0, default=1)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -83,6 +83,8 @@ def _store(project: Project, read, failed) -> None:
                     for position, item in enumerate(document.items)
                 ]
                 LineItem.objects.bulk_create(rows, batch_size=500)
+                source.statement_year = document.statement_year or ""
+                source.rupees_per_unit = max(document.units.values(), default=Decimal(1))
                 _mark_file(source, FileStatus.EXTRACTED, document.kind, items=len(rows))
         for source, error in failed:
             _mark_file(source, FileStatus.FAILED, error=error)
@@ -96,7 +98,16 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
     source.error = error.message if error else ""
     source.hint = error.hint if error else ""
     source.save(
-        update_fields=["status", "items_found", "detected_type", "error_code", "error", "hint"]
+        update_fields=[
+            "status",
+            "items_found",
+            "detected_type",
+            "error_code",
+            "error",
+            "hint",
+            "statement_year",
+            "rupees_per_unit",
+        ]
     )
 
 

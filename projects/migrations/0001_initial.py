@@ -112,6 +112,8 @@ class Migration(migrations.Migration):
                 ('error', models.TextField(blank=True)),
                 ('hint', models.TextField(blank=True)),
                 ('items_found', models.PositiveIntegerField(default=0)),
+                ('statement_year', models.CharField(blank=True, max_length=10)),
+                ('rupees_per_unit', models.DecimalField(decimal_places=0, default=1, max_digits=12)),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='projects.project')),
                 ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

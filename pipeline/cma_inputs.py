@@ -1,0 +1,159 @@
+"""The project's rows as the CMA package's inputs (pipeline.cma is pure; this is the bridge).
+
+Shared by the validate and generate steps so that both compute the same CMA:
+the effective row of every line item after review (pipeline.mapping), the
+document that counts for each year, the project's settings and assumptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipeline.classifier.policy import Policy
+from pipeline.cma.assumptions import Assumptions
+from pipeline.cma.build import build_cma
+from pipeline.cma.model import (
+    Cma,
+    Contribution,
+    LineItem,
+    PendingItem,
+    ProjectInfo,
+    YearDocument,
+)
+from pipeline.mapping import PENDING, EffectiveItem, effective_items
+from pipeline.options import PipelineOptions
+from projects.models import FileStatus, Project, SourceFile
+
+# A statement printed in lakhs or crores shows two decimals: one printed unit of the
+# last decimal is the rounding margin its own totals carry.
+PRINTED_DECIMALS = Decimal("0.01")
+
+
+@dataclass
+class CmaInputs:
+    cma: Cma
+    pending: list[PendingItem]
+
+
+def policy_of(project: Project, options: PipelineOptions | None = None) -> Policy:
+    """The firm's classification policy with the project's overrides and this run's threshold."""
+    settings = {**project.firm.classification_policy, **project.classification_policy}
+    if options is not None:
+        settings["auto_approve_above"] = options.auto_approve_above
+    return Policy.from_dict(settings)
+
+
+def build_project_cma(project: Project, options: PipelineOptions) -> CmaInputs:
+    """Compute the project's CMA from its line items as they stand after review.
+
+    Raises pipeline.cma.model.CmaInputError (or the policy's or assumptions'
+    error) when the inputs cannot make a CMA; the steps turn it into a StepError.
+    """
+    items = effective_items(project)
+    policy = policy_of(project, options)
+    info = ProjectInfo(
+        company=project.company_name,
+        constitution=project.constitution,
+        industry=project.industry,
+        firm=project.firm.name,
+        id=str(project.pk),
+        years_wanted=tuple(project.years_wanted),
+        display_unit=project.display_unit,
+        projected_years=project.projected_years,
+        assumptions=Assumptions.from_dict(project.assumptions),
+        policy=tuple(policy.describe()),
+        quasi_equity=policy.promoter_loans == "quasi_equity",
+    )
+    cma = build_cma(info, year_documents(project), contributions(items), trace_items(items))
+    return CmaInputs(cma, pending_items(items))
+
+
+def year_documents(project: Project) -> list[YearDocument]:
+    """For each year, the extracted file whose items count for it (the later statement)."""
+    counting: dict[str, SourceFile] = {}
+    for source in project.files.filter(status=FileStatus.EXTRACTED):
+        for years in source.line_items.values_list("counts_for", flat=True).distinct():
+            for year in years or ():
+                counting[year] = source
+    return [
+        YearDocument(
+            year=year,
+            file=source.original_name,
+            kind=source.detected_type,
+            rounding_tolerance=_tolerance(source),
+        )
+        for year, source in sorted(counting.items())
+    ]
+
+
+def _tolerance(source: SourceFile) -> Decimal:
+    return source.rupees_per_unit * PRINTED_DECIMALS if source.rupees_per_unit > 1 else Decimal(0)
+
+
+def contributions(items: list[EffectiveItem]) -> list[Contribution]:
+    """What each counted item (or each part of a split) adds to its row, sign applied."""
+    return [
+        Contribution(key, 1, signed, item.counts_for, item_id=str(item.id))
+        for item in items
+        for key, signed in item.contributions().items()
+    ]
+
+
+def trace_items(items: list[EffectiveItem]) -> list[LineItem]:
+    """Every line item for the trace sheet and the JSON; a split item once per part."""
+    traced = []
+    for item in items:
+        base = {
+            "file": item.file,
+            "page": item.page,
+            "sheet": item.sheet or None,
+            "row": item.row,
+            "section": item.section,
+            "note": item.note or None,
+            "confidence": item.confidence,
+            "counts_for": item.counts_for,
+        }
+        if item.parts:
+            traced += [
+                LineItem(
+                    id=f"{item.id}-{n}",
+                    label=f"{item.label} (part {n} of {len(item.parts)})",
+                    amounts=part.amounts,
+                    cma_key=part.cma_key,
+                    sign=part.sign,
+                    decision="reclassified",
+                    **base,
+                )
+                for n, part in enumerate(item.parts, start=1)
+            ]
+            continue
+        traced.append(
+            LineItem(
+                id=str(item.id),
+                label=item.label,
+                amounts=item.amounts,
+                cma_key=item.cma_key,
+                sign=item.sign if item.cma_key else None,
+                decision=item.decision,
+                exclude_reason=item.reason or None,
+                **base,
+            )
+        )
+    return traced
+
+
+def pending_items(items: list[EffectiveItem]) -> list[PendingItem]:
+    return [
+        PendingItem(
+            id=str(item.id),
+            label=item.label,
+            file=item.file,
+            years=item.counts_for,
+            page=item.page,
+            sheet=item.sheet or None,
+            row=item.row,
+        )
+        for item in items
+        if item.decision == PENDING and item.counts_for
+    ]
