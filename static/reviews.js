@@ -113,6 +113,6 @@
   });
 
   // Start where the last decision sent us (#item-42), or at the first pending item.
-  var wanted = window.location.hash && document.querySelector(window.location.hash.replace(/[^#\w-]/g, ""));
-  select(wanted && wanted.matches(".review-item") ? wanted : pendingCards()[0]);
+  var wanted = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  select(wanted && wanted.matches('.review-item[data-status="pending"]') ? wanted : pendingCards()[0]);
 })();
