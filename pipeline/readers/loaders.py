@@ -21,6 +21,7 @@ from decimal import Decimal
 import openpyxl
 import xlrd
 
+from pipeline.readers.amounts import parse_amount
 from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.formula import evaluate
 from pipeline.readers.grid import Cell, Sheet, Workbook, cell_ref, leading_indent
@@ -113,14 +114,10 @@ def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
 
 def _xlsx_sheet(ws_formulas, ws_values) -> Sheet:
     sheet = Sheet(ws_formulas.title)
-    cached = {}
-    for row in ws_values.iter_rows():
-        for cell in row:
-            if cell.value is not None:
-                cached[cell.coordinate] = cell.value
+    values = _Values(ws_formulas, ws_values)
     for row in ws_formulas.iter_rows():
         for cell in row:
-            made = _xlsx_cell(cell, cached, sheet)
+            made = _xlsx_cell(cell, values)
             if made is not None:
                 sheet.add(made)
     sheet.merged = [
@@ -129,18 +126,42 @@ def _xlsx_sheet(ws_formulas, ws_values) -> Sheet:
     return sheet
 
 
-def _xlsx_cell(cell, cached: dict, sheet: Sheet) -> Cell | None:
+class _Values:
+    """Cached values, and sum-only formulas computed where no value was cached."""
+
+    def __init__(self, ws_formulas, ws_values) -> None:
+        self.cached = {c.coordinate: c.value for r in ws_values.iter_rows() for c in r}
+        self.formulas = {
+            c.coordinate: str(c.value)
+            for r in ws_formulas.iter_rows()
+            for c in r
+            if c.data_type == "f"
+        }
+        self.computing: set[str] = set()
+
+    def value(self, ref: str):
+        cached = self.cached.get(ref)
+        if cached is not None or ref not in self.formulas or ref in self.computing:
+            return cached
+        self.computing.add(ref)  # a circular reference reads as empty, not forever
+        try:
+            return evaluate(self.formulas[ref], self.amount)
+        finally:
+            self.computing.discard(ref)
+
+    def amount(self, ref: str) -> Decimal | None:
+        """A referenced cell's figure, numbers stored as text ('1,20,000.50') included."""
+        value = _python_value(self.value(ref))
+        return value if isinstance(value, Decimal) or value is None else parse_amount(value)
+
+
+def _xlsx_cell(cell, values: _Values) -> Cell | None:
     raw = cell.value
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     stored_as = "text" if isinstance(raw, str) else "number"
     if cell.data_type == "f":
-        stored_as = "formula"
-        raw = cached.get(cell.coordinate)
-        if raw is None:
-            raw = evaluate(str(cell.value), lambda ref: _cached_amount(ref, cached))
-        if raw is None:
-            return None
+        stored_as, raw = "formula", values.value(cell.coordinate)
     value = _python_value(raw)
     if value is None:
         return None
@@ -149,11 +170,6 @@ def _xlsx_cell(cell, cached: dict, sheet: Sheet) -> Cell | None:
         indent += leading_indent(value)
     bold = bool(cell.font and cell.font.b) if cell.has_style else False
     return Cell(cell.row, cell.column, value, stored_as, indent, bold)
-
-
-def _cached_amount(ref: str, cached: dict) -> Decimal | None:
-    value = _python_value(cached.get(ref))
-    return value if isinstance(value, Decimal) else None
 
 
 def _python_value(raw) -> str | Decimal | None:
@@ -268,12 +284,8 @@ def decode_text(data: bytes) -> str:
 def load_csv(data: bytes, limits: ReadLimits) -> Workbook:
     """A CSV (or tab-separated) export as a one-sheet workbook; rows are file lines."""
     text = decode_text(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
     sheet, count = Sheet("", a1=False), 0
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     line = 1
     try:
         for record in reader:
@@ -287,6 +299,24 @@ def load_csv(data: bytes, limits: ReadLimits) -> Workbook:
     except csv.Error as error:
         raise _corrupt("CSV", error) from error
     return Workbook([sheet], "csv")
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits the most of the first lines into two or more fields.
+
+    Amounts such as "5,00,000.00" hold commas, so the separator is judged by
+    whole rows (quotes respected), not by counting characters.
+    """
+    sample = text[:16384].splitlines()[:60]
+
+    def rows_split(delimiter: str) -> int:
+        try:
+            rows = csv.reader(sample, delimiter=delimiter)
+            return sum(1 for row in rows if sum(1 for f in row if f.strip()) >= 2)
+        except csv.Error:
+            return 0
+
+    return max([",", "\t", ";", "|"], key=rows_split)
 
 
 __all__ = ["cell_ref", "check_zip", "decode_text", "load_csv", "load_xls", "load_xlsx"]
