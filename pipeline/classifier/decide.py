@@ -9,6 +9,7 @@ samples.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.classifier.context import EXCLUSIONS, VOCABULARY, Candidate
@@ -25,14 +26,15 @@ RAW_TERM = 0.88  # a term under a heading that says nothing
 RAW_TERM_OVER_GENERIC = 0.86  # a term over a generic heading's guess
 RAW_TERM_OVER_HEADING = 0.78  # a term against a specific heading's usual row
 RAW_PARTY_LIST = 0.93  # any label under a list of parties (sundry debtors)
-RAW_HEADING = 0.80  # an unrecognised label under a specific heading
-RAW_GUESS = 0.50  # an unrecognised label under a generic heading
+RAW_HEADING = 0.66  # an unrecognised label under a specific heading: a CA looks
+RAW_GUESS = 0.45  # an unrecognised label under a generic or mixed heading
 RAW_WEAK_AGREED = 0.88
-RAW_WEAK_AGREED_LOOSELY = 0.75
-RAW_HEADING_OVER_WEAK = 0.70
-RAW_WEAK = 0.60
-RAW_WEAK_OVER_GUESS = 0.58
+RAW_WEAK_AGREED_LOOSELY = 0.68
+RAW_HEADING_OVER_WEAK = 0.62
+RAW_WEAK = 0.55
+RAW_WEAK_OVER_GUESS = 0.50
 AMBIGUITY = 0.85  # another equally good term points elsewhere
+_JOINED = re.compile(r"\band\b|[,/+]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def decide(frame: Frame, vocabulary: Vocabulary, policy: Policy) -> Candidate | 
         return _heading_only(default, fallback, frame) if default else None
     best, target = matches[0]
     chosen, raw, basis = _weigh(best, target, default, fallback)
-    if any(_rival(best, m, chosen, t) for m, t in matches[1:]):
+    if any(_rival(best, m, chosen, t, frame) for m, t in matches[1:]):
         raw *= AMBIGUITY
     sign = _deduction_sign(frame, chosen, fallback)
     used_term = chosen is target
@@ -114,13 +116,23 @@ def _weigh(best: Match, target: Target, default: Term | None, fallback: Target |
     return target, RAW_TERM_OVER_HEADING if specific else RAW_TERM_OVER_GENERIC, "term"
 
 
-def _rival(best: Match, other: Match, chosen: Target, target: Target) -> bool:
-    return (
-        other.term.strength == best.term.strength
-        and len(other.term.phrase) == len(best.term.phrase)
-        and other.gaps == best.gaps
-        and not target.same(chosen)
-    )
+def _rival(best: Match, other: Match, chosen: Target, target: Target, frame: Frame) -> bool:
+    """Another phrase, as good as the best, that points elsewhere.
+
+    The same phrase in a looser context is a fallback row, not a rival; a phrase
+    after the best one is its modifier ("interest accrued on fixed deposits")
+    unless the label joins them ("salaries and wages").
+    """
+    if (
+        other.term.strength != best.term.strength
+        or len(other.term.phrase) != len(best.term.phrase)
+        or other.gaps != best.gaps
+        or other.term.phrase == best.term.phrase
+        or target.same(chosen)
+    ):
+        return False
+    later = other.start >= best.start + len(best.term.phrase) + best.gaps
+    return not later or bool(_JOINED.search(frame.label))
 
 
 def _heading_only(default: Term, target: Target, frame: Frame) -> Candidate:

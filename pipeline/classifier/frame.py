@@ -45,6 +45,7 @@ _BS_ONLY = frozenset({"bs", "asset", "liability", "inventories", "current", "non
 class Frame:
     tags: frozenset[str]
     words: tuple[str, ...]  # the label's deciding words
+    label: str  # the label, cleaned (clean()), for rules that read it whole
     closed_to: frozenset[str] | None  # party lists: the only rows a label may choose
     heading: str  # the most specific printed heading, for evidence
 
@@ -63,12 +64,14 @@ def build_frame(item: ItemContext, vocabulary: Vocabulary) -> Frame:
     tags |= _label_tags(item)
     _infer_statement(item, tags)
     tags |= _entity_tags(item)
-    return Frame(frozenset(tags), vocabulary.words_of(item.label), closed, _heading(item))
+    words = vocabulary.words_of(item.label)
+    return Frame(frozenset(tags), words, clean(item.label), closed, _heading(item))
 
 
 def _headings_of(item: ItemContext) -> list[str]:
+    """Printed headings, the most authoritative first: the section (path), group, sub-section."""
     texts = [part for part in (item.section or "").split(" / ") if part.strip()]
-    texts += [item.subsection, item.tally_group or "", item.table or ""]
+    texts += [item.tally_group or "", item.subsection, item.table or ""]
     if item.note and not item.note.strip().isdigit():
         texts.append(item.note)
     if not item.statement:
@@ -77,17 +80,21 @@ def _headings_of(item: ItemContext) -> list[str]:
 
 
 def _add_headings(item: ItemContext, vocabulary: Vocabulary, tags: set[str]):
-    """Tags of every heading; a heading contradicting the known statement is ignored.
+    """Tags of every heading; a heading contradicting the statement already known is ignored.
 
-    ("Inventories at the end of the year" inside the statement of profit and
-    loss names stock, not the balance sheet's inventories.)
+    The statement is known from the reader, the T-format side, or else the
+    first heading that names one: "Inventories at the end of the year" under
+    "Changes in inventories" names stock of the profit and loss account, not
+    the balance sheet's inventories.
     """
     closed = None
-    known = STATEMENT_TAGS.get(item.statement or "", set()) & {"bs", "pl"}
+    known = tags & {"bs", "pl"}
     for text in _headings_of(item):
         heading_tags, heading_closed = vocabulary.heading(text)
-        if known and (heading_tags & {"bs", "pl"}) - known:
+        statement = heading_tags & {"bs", "pl"}
+        if known and statement - known:
             continue
+        known = known or statement
         tags |= heading_tags
         closed = heading_closed or closed
     return closed
@@ -130,8 +137,11 @@ def _infer_statement(item: ItemContext, tags: set[str]) -> None:
     if "pl" not in tags and "bs" not in tags:
         if tags & {"liability", "asset"}:
             tags.add("bs")
-        elif tags & {"expense", "income"}:
-            tags.add("pl")
+        elif tags & {"expense", "income"} or (item.side or "").casefold() in ("dr", "cr"):
+            tags.add("pl")  # a Dr/Cr side outside any balance-sheet account
+    if "bs" in tags and "pl" not in tags and not tags & {"liability", "asset"}:
+        # A trial balance's ledger in a balance-sheet group: Dr is an asset, Cr a liability.
+        tags |= {"asset"} if "debit" in tags else {"liability"} if "credit" in tags else set()
     if "pl" in tags and "bs" not in tags:
         if "debit" in tags:
             tags.add("expense")

@@ -23,9 +23,9 @@ logger = logging.getLogger(__name__)
 NEAR = 92  # rapidfuzz ratio of two label keys that count as the same wording
 MIN_NEAR_LENGTH = 6  # short labels ("Rent", "Others") must match exactly
 RAW_EXACT = 0.97
-RAW_EXACT_DISPUTED = 0.80  # the firm decided this label differently over time
+RAW_EXACT_DISPUTED = 0.65  # the firm decided this label differently over time: a CA looks
 RAW_NEAR = 0.88
-RAW_NEAR_DISPUTED = 0.72
+RAW_NEAR_DISPUTED = 0.55
 EXCLUDED_BY_FIRM = "excluded by the firm's earlier decision"
 
 

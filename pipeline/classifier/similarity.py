@@ -21,8 +21,8 @@ from pipeline.classifier.vocabulary import Vocabulary
 
 WORD_CUTOFF = 80  # rapidfuzz ratio for a word to count as a misspelling
 LABEL_CUTOFF = 78  # token-sort ratio for a whole label
-CORRECTED = 0.85  # a corrected label is a little less certain than a clean one
-RAW_LABEL_LOW, RAW_LABEL_HIGH = 0.35, 0.75  # raw score over the LABEL_CUTOFF..100 range
+CORRECTED = 0.75  # a corrected label is less certain than a clean one
+RAW_LABEL_LOW, RAW_LABEL_HIGH = 0.35, 0.65  # over LABEL_CUTOFF..100: never auto-approved
 RAW_NOTHING = 0.15  # no term, no heading: a guess from the statement side
 
 # Rows to guess when nothing is known but the side of the statement.
