@@ -11,18 +11,17 @@ pure: no ORM, no Django.
 
 from __future__ import annotations
 
+import logging
+
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.loaders import load_csv, load_xls, load_xlsx
-
-try:
-    from pipeline.readers.pdf import read_pdf
-except ImportError:  # TEMPORARY: the PDF reader is being written alongside
-    read_pdf = None
+from pipeline.readers.pdf import read_pdf
 from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, sniff
 from pipeline.readers.spreadsheet import read_workbook
 
 __all__ = ["ExtractedDocument", "ReadLimits", "ReaderError", "read_document"]
 
+logger = logging.getLogger(__name__)
 _LOADERS = {XLSX: load_xlsx, XLS: load_xls, CSV: load_csv}
 
 
@@ -43,10 +42,21 @@ def read_document(file_name: str, data: bytes, limits: ReadLimits) -> ExtractedD
             "the PDF before uploading.",
         )
     sniffed = sniff(file_name, data)
-    if sniffed.kind == PDF:
-        document = read_pdf(file_name, data, limits)
-    else:
-        document = read_workbook(file_name, _LOADERS[sniffed.kind](data, limits))
+    try:
+        if sniffed.kind == PDF:
+            document = read_pdf(file_name, data, limits)
+        else:
+            document = read_workbook(file_name, _LOADERS[sniffed.kind](data, limits))
+    except ReaderError:
+        raise
+    except Exception as error:  # a reader's bug must not sink the project's other files
+        logger.exception("reading %s failed", file_name)
+        raise ReaderError(
+            "unreadable_file",
+            "The file could not be read: its layout is one the product does not understand yet.",
+            "Upload the statements as a PDF or Excel export from the accounting software; "
+            "if this keeps happening, send the file to support.",
+        ) from error
     if sniffed.warning:
         document.warnings.append(sniffed.warning)
     return document

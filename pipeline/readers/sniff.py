@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -83,8 +84,10 @@ def _wrong(what: str, hint: str) -> ReaderError:
 
 def _zip_kind(data: bytes) -> str:
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = _mimetype(archive) if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, zlib.error) as error:
         raise ReaderError(
             "corrupt_workbook",
             "The file looks like an Excel workbook but is damaged or incomplete.",
@@ -106,15 +109,22 @@ def _zip_kind(data: bytes) -> str:
         )
     if "ppt/presentation.xml" in names:
         raise _wrong("a PowerPoint presentation", _UPLOAD_HINT)
-    if b"opendocument.spreadsheet" in data[:200]:
+    if b"opendocument.spreadsheet" in mimetype:
         raise _wrong(
             "an OpenDocument spreadsheet (LibreOffice .ods)",
             "Open it in LibreOffice or Excel, save it as an Excel Workbook (.xlsx) and upload "
             "that.",
         )
-    if b"opendocument.text" in data[:200]:
+    if b"opendocument.text" in mimetype:
         raise _wrong("an OpenDocument text document (.odt)", "Save it as PDF and upload that.")
     raise _wrong("a zip archive", "Unzip it and upload the statements inside, one file each.")
+
+
+def _mimetype(archive: zipfile.ZipFile) -> bytes:
+    """The OpenDocument 'mimetype' member, read only when it is as small as it should be."""
+    if archive.getinfo("mimetype").file_size > 200:
+        return b""
+    return archive.read("mimetype")
 
 
 def _ole_kind(data: bytes) -> str:
