@@ -76,6 +76,7 @@ class Term:
     sign: int
     strength: int
     line: int
+    contiguous: bool = False  # '=' in front of the phrase: no extra words in between
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,10 @@ class Heading:
     closed_to: frozenset[str] | None
 
 
-def find(phrase: tuple[str, ...], tokens: tuple[str, ...]) -> tuple[int, int] | None:
-    """Where `phrase` occurs in `tokens`, in order, at most MAX_GAPS extra words: (start, gaps)."""
+def find(
+    phrase: tuple[str, ...], tokens: tuple[str, ...], max_gaps: int = MAX_GAPS
+) -> tuple[int, int] | None:
+    """(start, gaps) of `phrase` in `tokens`, in order, with at most `max_gaps` extra words."""
     best = None
     for start, token in enumerate(tokens):
         if token != phrase[0]:
@@ -113,7 +116,7 @@ def find(phrase: tuple[str, ...], tokens: tuple[str, ...]) -> tuple[int, int] | 
             gaps += found - position - 1
             position = found
         else:
-            if gaps <= MAX_GAPS and (best is None or gaps < best[1]):
+            if gaps <= max_gaps and (best is None or gaps < best[1]):
                 best = (start, gaps)
     return best
 
@@ -144,7 +147,8 @@ class Vocabulary:
         found = []
         for first in set(tokens):
             for term in self._by_first.get(first, ()):
-                if term.where.holds(tags) and (where := find(term.phrase, tokens)):
+                gaps = 0 if term.contiguous else MAX_GAPS
+                if term.where.holds(tags) and (where := find(term.phrase, tokens, gaps)):
                     found.append(Match(term, *where))
         return sorted(found, key=Match.rank, reverse=True)
 
@@ -219,10 +223,12 @@ def _terms(path: Path, abbreviations: dict, known: frozenset[str]) -> Iterable[T
             raise VocabularyError(f"{path.name}:{line}: sign must be 1/-1, strength 1-3")
         phrases = row["phrases"].split(";") if row["phrases"] else [""]
         for phrase in phrases:
+            contiguous = phrase.strip().startswith("=")
+            phrase = phrase.strip().lstrip("=")
             tokens = words(phrase, abbreviations) if phrase else ()
             if phrase and not tokens:
                 raise VocabularyError(f"{path.name}:{line}: phrase {phrase!r} has no words")
-            yield Term(tokens, phrase.strip(), where, row["row"], sign, strength, line)
+            yield Term(tokens, phrase, where, row["row"], sign, strength, line, contiguous)
 
 
 def _check_targets(targets: Iterable[str], path: Path, line: int) -> None:

@@ -244,6 +244,212 @@ CASES = [
 ]
 
 
+TRADER = {"constitution": "private_limited", "industry": "trading"}
+
+
+def pl(section: str, subsection: str = "") -> dict:
+    return s3(section, subsection, "profit_and_loss")
+
+
+def note(section: str, subsection: str = "") -> dict:
+    """A Schedule III note: the reader gives no statement."""
+    return {"statement": None, "section": section, "subsection": subsection}
+
+
+MORE_CASES = [  # Tally ledgers, Ind AS headings, notes without a statement, T-format
+    (
+        "Term Loan from Bank of India (Secured against hypothecation of machinery)",
+        s3("Long-term borrowings", "Secured"),
+        "term_loans",
+        1,
+    ),
+    (
+        "Working capital loans from banks",
+        s3("Short-term borrowings", "Secured"),
+        "bank_borrowings_wc",
+        1,
+    ),
+    (
+        "Cash credit from Union Bank of India (secured by hypothecation of stocks and book debts)",
+        s3("Short-term borrowings", "Secured"),
+        "bank_borrowings_wc",
+        1,
+    ),
+    (
+        "Loans and advances from related parties",
+        s3("Short-term borrowings", "Unsecured"),
+        "other_term_liabilities",
+        1,
+    ),
+    (
+        "Deposits from directors",
+        s3("Long-term borrowings", "Unsecured"),
+        "other_term_liabilities",
+        1,
+    ),
+    ("Trade Payables - MSME", s3("Trade payables"), "sundry_creditors", 1),
+    (
+        "Creditors for Expenses",
+        tally("Sundry Creditors", "Liabilities"),
+        "other_current_liabilities",
+        1,
+    ),
+    ("Statutory dues payable", s3("Other current liabilities"), "statutory_liabilities", 1),
+    ("Employee benefits payable", s3("Other current liabilities"), "other_current_liabilities", 1),
+    ("Contribution to PF payable", s3("Other current liabilities"), "statutory_liabilities", 1),
+    ("TDS on contractors payable", s3("Other current liabilities"), "statutory_liabilities", 1),
+    ("Provision for expenses", s3("Short-term provisions"), "other_current_liabilities", 1),
+    ("Income tax payable (net)", s3("Other current liabilities"), "provision_for_tax", 1),
+    ("Other payables", s3("Other current liabilities"), "other_current_liabilities", 1),
+    ("Gratuity payable", s3("Other current liabilities"), "other_current_liabilities", 1),
+    ("Partners' Capital Account", T_LIAB, "share_capital", 1),
+    ("Proprietor's capital", T_LIAB, "share_capital", 1),
+    ("Rajesh Kumar Capital A/c", tally("Capital Account", "Liabilities"), "share_capital", 1),
+    ("Land & Building", tally("Fixed Assets", "Assets"), "gross_block", 1),
+    ("Plant & Machinery", T_ASSET, "gross_block", 1),
+    ("Capital WIP", T_ASSET, "gross_block", 1),
+    (
+        "Investment in shares of Saraswat Co-op Bank",
+        s3("Non-current investments"),
+        "investments_noncurrent",
+        1,
+    ),
+    ("Sundry Debtors (Unsecured, considered good)", T_ASSET, "receivables_domestic", 1),
+    (
+        "Debtors outstanding for more than six months",
+        s3("Trade receivables"),
+        "receivables_domestic",
+        1,
+    ),
+    ("Bills receivable", T_ASSET, "receivables_domestic", 1),
+    ("Stock-in-trade (at cost)", s3("Inventories"), "inventory_fg", 1),
+    ("Finished goods (including goods in transit)", s3("Inventories"), "inventory_fg", 1),
+    ("Loose tools", s3("Inventories"), "inventory_spares", 1),
+    ("Cash balance on hand", s3("Cash and cash equivalents"), "cash_bank", 1),
+    ("Balances with banks - in current accounts", s3("Cash and cash equivalents"), "cash_bank", 1),
+    (
+        "Balance with revenue authorities",
+        s3("Short-term loans and advances"),
+        "other_current_assets",
+        1,
+    ),
+    ("Advance to staff", s3("Short-term loans and advances"), "other_current_assets", 1),
+    ("Rent deposit", s3("Long-term loans and advances"), "other_noncurrent_assets", 1),
+    ("Deposit with MSEB", tally("Deposits (Asset)", "Assets"), "other_noncurrent_assets", 1),
+    (
+        "Advance Income Tax (net of provision)",
+        s3("Short-term loans and advances"),
+        "advance_tax",
+        1,
+    ),
+    ("Loan to Director", tally("Loans & Advances (Asset)", "Assets"), "other_noncurrent_assets", 1),
+    ("GST ITC Receivable", tally("Loans & Advances (Asset)", "Assets"), "other_current_assets", 1),
+    ("Sales of products (net of returns)", pl("Revenue from operations"), "sales_domestic", 1),
+    ("Domestic sales", pl("Revenue from operations"), "sales_domestic", 1),
+    ("Export sales (FOB)", pl("Revenue from operations"), "sales_export", 1),
+    ("Service charges received", pl("Revenue from operations"), "sales_domestic", 1),
+    ("Commission income", pl("Revenue from operations"), "sales_domestic", 1),
+    ("Commission income", pl("Other income"), "nonop_income", 1),
+    ("Raw materials consumed", pl("IV. Expenses"), "rm_indigenous", 1),
+    ("Purchase @ 18%", tally("Purchase Accounts", "Dr"), "rm_indigenous", 1),
+    ("Sales @ 12%", tally("Sales Accounts", "Cr"), "sales_domestic", 1),
+    ("Electricity Charges", tally("Direct Expenses", "Dr"), "power_fuel", 1),
+    ("Electricity Charges", tally("Indirect Expenses", "Dr"), "sga_expenses", 1),
+    ("Factory Wages", {**tally("Direct Expenses", "Dr"), **MFG}, "direct_labour", 1),
+    ("Staff Salary", tally("Indirect Expenses", "Dr"), "sga_expenses", 1),
+    ("Directors sitting fees", pl("Other expenses"), "sga_expenses", 1),
+    ("Gratuity expense", pl("Employee benefits expense"), "sga_expenses", 1),
+    ("Stores & spares consumed", pl("Other expenses"), "spares_indigenous", 1),
+    ("Freight & forwarding", tally("Indirect Expenses", "Dr"), "sga_expenses", 1),
+    ("Transportation charges", tally("Direct Expenses", "Dr"), "other_mfg_expenses", 1),
+    ("Loading & unloading", tally("Direct Expenses", "Dr"), "other_mfg_expenses", 1),
+    ("Consultancy charges", pl("Other expenses"), "sga_expenses", 1),
+    ("Bank interest", tally("Indirect Expenses", "Dr"), "interest", 1),
+    ("Interest on loan from directors", pl("Finance costs"), "interest", 1),
+    ("Loan processing charges", pl("Finance costs"), "interest", 1),
+    ("Depreciation & amortisation", T_PL_DR, "depreciation", 1),
+    ("Tax of earlier years", pl("Tax expense"), "tax", 1),
+    ("Less: MAT credit entitlement", pl("Tax expense"), "tax", -1),
+    ("Deferred tax charge/(credit)", pl("Tax expense"), "tax", 1),
+    ("Profit on sale of fixed assets", pl("Other income"), "nonop_income", 1),
+    ("Sundry balances written back", pl("Other income"), "nonop_income", 1),
+    ("Foreign exchange fluctuation gain", pl("Other income"), "nonop_income", 1),
+    ("Rebate & discount", tally("Indirect Expenses", "Dr"), "sga_expenses", 1),
+    ("Round off", tally("Indirect Expenses", "Dr"), "sga_expenses", 1),
+    ("Software expenses", pl("Other expenses"), "sga_expenses", 1),
+    ("Vehicle insurance", {**T_PL_DR, **MFG}, "sga_expenses", 1),
+    ("Lorry hire charges", {**T_PL_DR, **PROPRIETOR}, "other_mfg_expenses", 1),
+    ("Driver salary", {**T_PL_DR, **PROPRIETOR}, "direct_labour", 1),
+    ("Diesel expenses", {**T_PL_DR, **PROPRIETOR}, "power_fuel", 1),
+    ("By Sales Less Returns", T_TRADING_CR, "sales_domestic", 1),
+    ("To Purchases Less Returns", T_TRADING_DR, "rm_indigenous", 1),
+    ("By Closing Stock", {**T_TRADING_CR, **TRADER}, "closing_fg", 1),
+    ("To Carriage", T_TRADING_DR, "other_mfg_expenses", 1),
+    (
+        "Other current liabilities - others",
+        note("Other current liabilities"),
+        "other_current_liabilities",
+        1,
+    ),
+    (
+        "Salary payable",
+        note("Other current liabilities", "Statutory dues"),
+        "other_current_liabilities",
+        1,
+    ),
+    (
+        "Work-in-progress",
+        note(
+            "Changes in inventories of finished goods and work-in-progress",
+            "Inventories at the end of the year",
+        ),
+        "closing_wip",
+        1,
+    ),
+    (
+        "Finished goods",
+        note("(Increase)/decrease in inventories", "Opening stock"),
+        "opening_fg",
+        1,
+    ),
+    (
+        "Trade receivables - considered doubtful",
+        note("Trade receivables"),
+        "receivables_domestic",
+        1,
+    ),
+    (
+        "Interest accrued and due on borrowings",
+        note("Other current liabilities"),
+        "other_current_liabilities",
+        1,
+    ),
+    ("Unsecured - Loan from Promoters", note("Long-term borrowings"), "other_term_liabilities", 1),
+    (
+        "Balance at the beginning of the year",
+        note("Reserves and surplus", "Securities premium"),
+        "share_premium",
+        1,
+    ),
+    ("Current tax liabilities (net)", note("Current liabilities"), "provision_for_tax", 1),
+    ("Current tax assets (net)", note("Non-current assets"), "advance_tax", 1),
+    ("Right-of-use assets", note("Non-current assets"), "gross_block", 1),
+    (
+        "Lease liabilities",
+        note("Financial liabilities", "Non-current"),
+        "other_term_liabilities",
+        1,
+    ),
+    ("Other financial liabilities", note("Current liabilities"), "other_current_liabilities", 1),
+    ("Retained earnings", note("Other equity"), "pl_surplus", 1),
+    ("Sundry Creditors", T_LIAB, "sundry_creditors", 1),
+    ("Loans & Advances", T_ASSET, "other_current_assets", 1),
+    ("Deposits", T_ASSET, "other_noncurrent_assets", 1),
+]
+
+CASES += MORE_CASES
+
+
 def _item(label: str, context: dict) -> ItemContext:
     return ItemContext(label=label, **context)
 
