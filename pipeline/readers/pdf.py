@@ -1,0 +1,129 @@
+"""Read a statement PDF into line items: the entry point of the PDF readers.
+
+1. Refuse what cannot be read, before parsing any page: too large, not a
+   PDF, cut short by an interrupted upload, password-protected, too many
+   pages.
+2. Read every page's words (several processes for a long file).
+3. Refuse a scan: pages without a text layer are named.
+4. Walk the pages into items (Schedule III or T-format), then mark totals
+   and face lines expanded in notes.
+Nothing partial is returned: a file either yields its items or a ReaderError.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
+from pipeline.readers.pdf_pages import open_pdf, read_pages, truncated_pdf
+from pipeline.readers.pdf_parse import Parsed, parse_pages
+from pipeline.readers.pdf_structure import finish
+
+_TRAILER_WINDOW = 2048  # %%EOF must close the file; a cut-off upload lacks it
+
+
+def read_pdf(
+    file_name: str, data: bytes, limits: ReadLimits, password: str | None = None
+) -> ExtractedDocument:
+    """Every printed line item of the statement PDF `data`, amounts in rupees.
+
+    Raises ReaderError (codes: too_large, corrupt_pdf, truncated_pdf,
+    encrypted_pdf, too_many_pages, no_text_layer, no_statements).
+    """
+    page_count = _checked_page_count(data, limits, password)
+    pages = read_pages(data, password, page_count, limits.workers)
+    textless = [page.number for page in pages if not page.has_text]
+    if len(textless) == page_count:
+        raise no_text_layer(textless, page_count)
+    parsed = parse_pages(pages)
+    if not parsed.drafts:
+        raise no_text_layer(textless, page_count) if textless else no_statements()
+    tolerance = max(parsed.units.values(), default=Decimal("1")) * Decimal("0.01")
+    items = finish(parsed.drafts, tolerance)
+    years = sorted({year for item in items for year in item.amounts}, reverse=True)
+    return ExtractedDocument(
+        file_name=file_name,
+        kind="tformat" if parsed.tformat else "schedule_iii",
+        statement_year=years[0] if years else None,
+        years=years,
+        items=items,
+        units=parsed.units,
+        pages=page_count,
+        warnings=_warnings(parsed, textless),
+    )
+
+
+def _checked_page_count(data: bytes, limits: ReadLimits, password: str | None) -> int:
+    if len(data) > limits.max_file_bytes:
+        raise ReaderError(
+            "too_large",
+            f"The PDF is {len(data) / 1048576:.1f} MB, more than the "
+            f"{limits.max_file_bytes / 1048576:.0f} MB a file may have.",
+            "Upload the statements without scanned annexures, or split the PDF.",
+        )
+    if b"%PDF-" not in data[:1024]:
+        raise ReaderError(
+            "corrupt_pdf",
+            "The file is not a PDF, although its name says so.",
+            "Open it to see what it is, then upload the statements as PDF or Excel.",
+        )
+    if b"%%EOF" not in data[-_TRAILER_WINDOW:]:
+        raise truncated_pdf()
+    with open_pdf(data, password) as pdf:
+        page_count = len(pdf.pages)
+    if page_count > limits.max_pdf_pages:
+        raise ReaderError(
+            "too_many_pages",
+            f"The PDF has {page_count} pages; at most {limits.max_pdf_pages} are read.",
+            "Upload the financial statements and notes without long annexures or other documents.",
+        )
+    return page_count
+
+
+def no_text_layer(pages: list[int], page_count: int) -> ReaderError:
+    which = page_ranges(pages)
+    whole = " (the whole PDF)" if len(pages) == page_count else ""
+    verb = "has" if len(pages) == 1 else "have"
+    return ReaderError(
+        "no_text_layer",
+        f"{which[0].upper()}{which[1:]}{whole} {verb} no text layer: this looks like a scan, "
+        "so its figures cannot be read.",
+        "Upload the original PDF as exported by the accounting software, or an Excel export.",
+    )
+
+
+def no_statements() -> ReaderError:
+    return ReaderError(
+        "no_statements",
+        "No balance sheet, profit and loss account or notes with figures were found in the PDF.",
+        "Check that this is the client's financial statements; upload the statements themselves.",
+    )
+
+
+def page_ranges(pages: list[int]) -> str:
+    """[1, 2, 3, 7] -> 'pages 1-3 and 7'."""
+    runs: list[list[int]] = []
+    for page in sorted(pages):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    parts = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    text = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    return f"{'page' if len(pages) == 1 else 'pages'} {text}"
+
+
+def _warnings(parsed: Parsed, textless: list[int]) -> list[str]:
+    warnings = []
+    if textless:
+        warnings.append(f"{page_ranges(textless)} have no text layer (scanned) and were not read.")
+    if parsed.annexure_pages:
+        warnings.append(
+            f"Annexures on {page_ranges(parsed.annexure_pages)} were skipped: they detail "
+            "amounts the notes already carry."
+        )
+    if parsed.unstated_unit_pages:
+        warnings.append(
+            f"{page_ranges(parsed.unstated_unit_pages)} state no unit; amounts were read as rupees."
+        )
+    return warnings

@@ -1,0 +1,136 @@
+"""What each printed line of a statement page is, before any figure is read.
+
+A page repeats the firm's running header (name, CIN, statement title, unit)
+and footer (page number), and the face statements end in the auditor's and
+directors' signature block: none of these carry line items. What is left is
+titles, headings that open a note or schedule, column headings, rows with
+figures, and text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipeline.readers.document import BALANCE_SHEET, PROFIT_AND_LOSS, TRADING
+from pipeline.readers.pdf_layout import cells, is_amount, trailing_amounts, unit_of
+from pipeline.readers.pdf_pages import Line, PageText
+
+NOTES = "notes"
+CASH_FLOW = "cash_flow"
+RUNNING_HEADER_LINES = 8
+
+# Statement titles as Schedule III and the proprietorship formats print them;
+# checked in this order, so "Notes to the profit and loss account" is notes.
+_TITLES = [
+    (
+        NOTES,
+        re.compile(r"\b(notes|schedules?)\b.*\b(forming part|to\b|financial statements)", re.I),
+    ),
+    (CASH_FLOW, re.compile(r"\bcash\s+flows?\b", re.I)),
+    (TRADING, re.compile(r"\b(trading|manufacturing)\b.*\b(account|a/c)\b", re.I)),
+    (
+        PROFIT_AND_LOSS,
+        re.compile(r"\bprofit\s*(and|&)\s*loss\b|\bincome\s+and\s+expenditure\b", re.I),
+    ),
+    (BALANCE_SHEET, re.compile(r"\bbalance\s+sheet\b|\bstatement of affairs\b", re.I)),
+]
+_TITLE_TAIL = re.compile(r"\s+(as\s+(at|on)|for\s+the\s+(year|period)|year\s+ended)\b.*$", re.I)
+_FOOTER = re.compile(r"\bpage\s+\d+(\s+(of|/)\s+\d+)?\s*$", re.I)
+_SIGNATURE = re.compile(
+    r"^(as per our (separate |attached )?report|in terms of our report|"
+    r"for and on behalf of the board|the accompanying notes)",
+    re.I,
+)
+# "Schedule A: Capital Account", "Annexure B to Note 7: ...", "Note 12 Trade receivables"
+_REF_HEADING = re.compile(
+    r"^(?P<kind>(?i:schedule|sch\.|annexure|note))\s*[-:]?\s+"
+    r"(?P<id>\d{1,3}(\.\d{1,2})?|[A-Z]{1,2}|[IVX]{1,5})"
+    r"(?=\s*[:.\-–)]|\s+[A-Z]|\s+(?i:to)\b|\s*$)[\s:.\-–)]*(?P<title>.*)$"
+)
+# "12 Trade receivables", "2. Share capital" (a note opened by its number alone)
+_NOTE_HEADING = re.compile(
+    r"^(?P<id>\d{1,3})\.?\s+(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"(?P<title>[A-Z(][^\d].*)$"
+)
+_PERCENT = re.compile(r"\d%$|^%$")
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    lines: list[Line]
+    unit: Decimal | None
+    title: str
+    kind: str | None  # BALANCE_SHEET, PROFIT_AND_LOSS, TRADING, NOTES, CASH_FLOW
+
+
+def title_kind(text: str) -> str | None:
+    for kind, pattern in _TITLES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def short_title(text: str) -> str:
+    """'Balance Sheet as at 31 March 2025' -> 'Balance Sheet'."""
+    return _TITLE_TAIL.sub("", text).strip()
+
+
+def page_content(page: PageText) -> PageContent:
+    """The page without its running header, footer and signature block."""
+    lines = [line for line in page.lines if not _FOOTER.search(line.text)]
+    unit, title, kind, start = None, "", None, 0
+    for index, line in enumerate(lines[:RUNNING_HEADER_LINES]):
+        if trailing_amounts(line.words):
+            break
+        line_unit = unit_of(line.text)
+        if line_unit is not None:
+            unit, start = line_unit, index + 1
+            break
+        if not title and title_kind(line.text) and is_centred(line, page.width):
+            title, kind, start = line.text, title_kind(line.text), index + 1
+    body = lines[start:]
+    cut = next((i for i, line in enumerate(body) if _SIGNATURE.match(line.text)), len(body))
+    return PageContent(page.number, page.width, body[:cut], unit, title, kind)
+
+
+def is_centred(line: Line, width: float) -> bool:
+    """A title: one run of words centred on the page, clear of the left margin."""
+    if len(cells(line.words)) != 1:
+        return False
+    left, right = line.words[0].x0, line.words[-1].x1
+    return abs((left + right) / 2 - width / 2) < 0.08 * width and left > 0.1 * width
+
+
+def ref_heading(text: str, in_notes: bool) -> tuple[str, str, str] | None:
+    """(kind, id, title) of a heading that opens a schedule, annexure or note."""
+    match = _REF_HEADING.match(text)
+    if match:
+        kind = match["kind"].lower().rstrip(".")
+        return ("schedule" if kind == "sch" else kind), match["id"], match["title"].strip()
+    match = _NOTE_HEADING.match(text) if in_notes else None
+    if match:
+        return "note", match["id"], match["title"].strip()
+    return None
+
+
+def has_percent(line: Line) -> bool:
+    """A row of shareholdings: a percentage printed after a figure, so none are rupees.
+
+    A depreciation rate printed before the figures ("Buildings 10% 30,73,482")
+    does not count: that row's figures are rupees.
+    """
+    seen_figure = False
+    for word in line.words[1:]:
+        if _PERCENT.search(word.text) and seen_figure:
+            return True
+        seen_figure = seen_figure or is_amount(word.text)
+    return False
+
+
+def starts_lowercase(line: Line) -> bool:
+    first = line.words[0].text
+    return first[:1].islower()

@@ -1,0 +1,154 @@
+"""Rows of vertical statements: the Schedule III face statements and their notes.
+
+A face line carries its note number in the note column; a heading without
+figures opens a section of the face ("(1) Shareholders' funds") or, inside a
+note, a sub-heading ("Secured"); a line that starts in lower case continues
+the label above it (labels wrap under their own first words). Per-share
+figures are kept as printed: they are rupees per share, not amounts of the
+entity in the statement's unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
+from pipeline.readers.document import ExtractedItem
+from pipeline.readers.pdf_context import NOTES, ref_heading, starts_lowercase
+from pipeline.readers.pdf_layout import split_row
+from pipeline.readers.pdf_pages import Line, Word
+from pipeline.readers.pdf_state import Draft, State
+from pipeline.readers.pdf_tables import MOVEMENT, cell_year_and_reason
+
+PER_SHARE = (
+    "per-share figure in rupees, not an amount of the entity (and not in the statement's unit)"
+)
+_PER_SHARE = re.compile(r"\bearnings\s+per\b|\beps\b", re.I)
+_RATE = re.compile(r"^\d+(\.\d+)?%$")
+PROSE_WORDS = 10
+
+
+def body_row(line: Line, state: State) -> None:
+    """A line with figures: one item, or one per figure in a matrix."""
+    table = state.table
+    if state.annexure or table is None or not table.columns:
+        return
+    label_words, placed = split_row(line.words, table.columns)
+    refs = [word.text for column, word in placed if column.role == "note"]
+    figures = [(column, word) for column, word in placed if column.role == "amount"]
+    if not figures:
+        text_row(Line(line.number, line.top, line.bottom, tuple(label_words)), state, refs)
+        return
+    label = _label(label_words)
+    if table.kind == "matrix":
+        drafts = _matrix_drafts(label, figures, line, state)
+    else:
+        drafts = [_year_draft(label, figures, refs, line, state)]
+    state.drafts.extend(drafts)
+    state.last, state.last_bottom = drafts, line.bottom
+
+
+def _label(words: list[Word]) -> str:
+    texts = [word.text for word in words]
+    while texts and _RATE.match(texts[-1]):  # a depreciation rate column
+        texts.pop()
+    return " ".join(texts)
+
+
+def _year_draft(label, figures, refs, line: Line, state: State) -> Draft:
+    per_share = state.per_share or bool(_PER_SHARE.search(label))
+    amounts = {}
+    for column, word in figures:
+        printed = parse_amount(word.text)
+        if column.year and printed is not None:
+            amounts[column.year] = printed if per_share else to_rupees(printed, state.unit)
+    face = state.kind != NOTES
+    ref = (refs[0] if refs else state.heading_note) if face else None
+    item = _item(label, amounts, line, state, ref if face else state.note)
+    if per_share:
+        item.printed_unit, item.exclude_reason = "rupees per share", PER_SHARE
+    return Draft(item, _block(state), face=face, ref=ref)
+
+
+def _matrix_drafts(label, figures, line: Line, state: State) -> list[Draft]:
+    table = state.table
+    drafts = []
+    for column, word in figures:
+        year, reason = cell_year_and_reason(table, column)
+        printed = parse_amount(word.text)
+        if year is None or printed is None:
+            continue
+        item = _item(label, {year: to_rupees(printed, state.unit)}, line, state, state.note)
+        item.column, item.table, item.exclude_reason = column.name, table.name, reason
+        block = (*_block(state), column.name)
+        drafts.append(Draft(item, block, balance=reason != MOVEMENT))
+    return drafts
+
+
+def _item(label, amounts, line: Line, state: State, note) -> ExtractedItem:
+    return ExtractedItem(
+        label=label,
+        amounts=amounts,
+        statement=state.kind if state.kind != NOTES else None,
+        section=state.section,
+        subsection=state.subsection,
+        note=note,
+        page=state.page,
+        row=line.number,
+    )
+
+
+def _block(state: State) -> tuple:
+    return (state.page if state.kind != NOTES else None, state.kind, state.note)
+
+
+def text_row(line: Line, state: State, refs: list[str] | None = None) -> None:
+    """A line without figures: a wrapped label, a heading, or prose."""
+    if not line.words:
+        return
+    text = line.text
+    if _continues(line, state):
+        for draft in state.last:
+            draft.item.label = f"{draft.item.label} {text}".strip()
+        state.last_bottom = line.bottom
+        return
+    state.last = []
+    heading = ref_heading(text, state.notes_area)
+    if heading:
+        open_reference(heading, state)
+    elif len(line.words) > PROSE_WORDS or text.endswith("."):
+        state.year_hint = year_of_heading(text) or state.year_hint
+    elif state.annexure:
+        return
+    elif state.kind == NOTES and state.note:
+        state.subsection = text
+        state.per_share = bool(_PER_SHARE.search(text))
+    else:
+        state.open_section(text)
+        state.heading_note = refs[0] if refs else None
+        state.per_share = bool(_PER_SHARE.search(text))
+
+
+def _continues(line: Line, state: State) -> bool:
+    height = line.bottom - line.top
+    return (
+        bool(state.last)
+        and starts_lowercase(line)
+        and line.top - state.last_bottom < 1.2 * height
+        and line.top > state.last_bottom - height
+    )
+
+
+def open_reference(heading: tuple[str, str, str], state: State) -> None:
+    """A heading that opens a note, a schedule or an annexure."""
+    kind, ident, title = heading
+    if kind == "annexure":
+        state.annexure = True
+        state.annexure_pages.add(state.page)
+        return
+    state.annexure = False
+    state.note = ident
+    if kind == "schedule":
+        state.open_section(f"Schedule {ident}: {title}" if title else f"Schedule {ident}")
+    else:
+        state.open_section(title)

@@ -1,0 +1,133 @@
+"""T-format (two-sided) accounts of proprietorships and partnerships.
+
+The balance sheet prints Liabilities beside Assets, and the trading, profit
+and loss and capital accounts print Dr ("To ...") beside Cr ("By ..."), each
+side with its own year columns. One printed line therefore carries up to two
+line items, one per side. A side's figures printed without a label are the
+sub-total of the group above them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
+from pipeline.readers.document import BALANCE_SHEET, PROFIT_AND_LOSS, TRADING, ExtractedItem
+from pipeline.readers.pdf_context import starts_lowercase, title_kind
+from pipeline.readers.pdf_layout import Cell, build_columns, cells, split_row
+from pipeline.readers.pdf_pages import Line, Word
+from pipeline.readers.pdf_state import Draft, State, Table, TSide
+
+_DR_CR = re.compile(r"^(dr|cr)\.?$", re.I)
+_SCHEDULE_REF = re.compile(r"\b(?:schedule|sch\.|annexure|note)\s*([A-Z]{1,2}|\d{1,3})\b", re.I)
+_DATE_WORDS = 6  # a column heading is short: "As at 31 March 2025"
+
+
+def t_table(header: Sequence[Line], body: Sequence[Line]) -> Table | None:
+    """The two-sided table `header` opens, or None when it is not one."""
+    for line in header:
+        found = _split(cells(line.words))
+        if found:
+            split, left, right = found
+            return Table("tformat", split=split, sides=_sides(header, body, split, left, right))
+    return None
+
+
+def _split(row: list[Cell]) -> tuple[float, str, str] | None:
+    """(x of the right side, left heading, right heading) of a two-sided heading row."""
+    kinds = ["date" if _is_date(cell) else "text" for cell in row]
+    if not kinds or kinds[0] != "text":
+        return None
+    for index in range(1, len(row)):
+        before, after = kinds[:index], kinds[index:]
+        if kinds[index] != "text" or "date" not in before or "date" not in after:
+            continue
+        left = [
+            year_of_heading(c.text) for c, k in zip(row[:index], before, strict=True) if k == "date"
+        ]
+        right = [
+            year_of_heading(c.text) for c, k in zip(row[index:], after, strict=True) if k == "date"
+        ]
+        if left == right:
+            return row[index].x0, _side_name(row[:index]), _side_name(row[index:])
+    return None
+
+
+def _is_date(cell: Cell) -> bool:
+    return len(cell.words) <= _DATE_WORDS and year_of_heading(cell.text) is not None
+
+
+def _side_name(row: list[Cell]) -> str:
+    for cell in row:
+        match = _DR_CR.match(cell.words[-1].text)
+        if match:
+            return match.group(1).capitalize()
+    return row[0].text
+
+
+def _sides(header, body, split: float, left: str, right: str) -> tuple[TSide, TSide]:
+    halves = []
+    for index, name in enumerate((left, right)):
+        head = [_half(line, split, index) for line in header]
+        rows = [_half(line, split, index).words for line in body]
+        halves.append(TSide(name, build_columns([h for h in head if h.words], rows)))
+    return tuple(halves)
+
+
+def _half(line: Line, split: float, side: int) -> Line:
+    words = tuple(w for w in line.words if (w.x0 >= split - 2) == bool(side))
+    return Line(line.number, line.top, line.bottom, words)
+
+
+def t_row(line: Line, state: State) -> None:
+    """One printed line of a two-sided table: up to one item per side."""
+    table = state.table
+    drafts = []
+    for index, side in enumerate(table.sides):
+        half = _half(line, table.split, index)
+        if not half.words:
+            continue
+        label_words, placed = split_row(half.words, side.columns)
+        if placed:
+            drafts.append(_draft(label_words, placed, side, line, state))
+        elif starts_lowercase(half) and state.last:
+            _continue_label(half, side, state)
+        else:
+            state.side_subsections[side.name] = half.text
+    if drafts:
+        state.drafts.extend(drafts)
+        state.last, state.last_bottom = drafts, line.bottom
+
+
+def _continue_label(half: Line, side: TSide, state: State) -> None:
+    for draft in state.last:
+        if draft.item.side == side.name:
+            draft.item.label = f"{draft.item.label} {half.text}".strip()
+
+
+def _draft(label_words: list[Word], placed, side: TSide, line: Line, state: State) -> Draft:
+    label = " ".join(word.text for word in label_words)
+    amounts = {}
+    for column, word in placed:
+        printed = parse_amount(word.text)
+        if column.year and printed is not None:
+            amounts[column.year] = to_rupees(printed, state.unit)
+    statement = title_kind(state.section) or title_kind(state.title)
+    if statement not in (TRADING, PROFIT_AND_LOSS):
+        statement = BALANCE_SHEET  # the balance sheet and its schedules
+    match = _SCHEDULE_REF.search(label)
+    face = state.note is None
+    ref = match.group(1) if match and face else None
+    item = ExtractedItem(
+        label=label,
+        amounts=amounts,
+        statement=statement,
+        section=state.section,
+        subsection=state.side_subsections.get(side.name, ""),
+        note=ref if face else state.note,
+        side=side.name,
+        page=state.page,
+        row=line.number,
+    )
+    return Draft(item, (state.section, side.name), face=face, ref=ref)
