@@ -62,7 +62,7 @@ def read(kind: str, sheet: Sheet, ctx: Context) -> list[ExtractedItem]:
     """Every figure of the auxiliary sheet, each excluded with the reason of its kind."""
     if kind == TRIAL_BALANCE:
         return _trial_balance(sheet, ctx)
-    lines = scan(sheet)
+    lines = scan(sheet, ctx.default_year)
     if kind == SUB_NOTES:
         return _sub_notes(sheet, lines, ctx)
     if kind == RATIOS:

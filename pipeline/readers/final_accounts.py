@@ -39,7 +39,7 @@ def _face_statement(sheet: Sheet) -> str | None:
     statement = statement_of(title)
     if not statement or _NOTES_TITLE.search(title) or tally.detect(sheet) is not None:
         return None
-    has_years = any(line.years for line in scan(sheet)[:15])
+    has_years = any(line.years for line in scan(sheet, year_of(title))[:15])
     return statement if has_years or note_column(sheet) else None
 
 
@@ -70,7 +70,7 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
     """Every line item of the workbook, sheet by sheet in workbook order."""
     kinds = {sheet.name: classify(sheet) for sheet in book.sheets}
     faces = [s for s in book.sheets if kinds[s.name] in (BALANCE_SHEET, "profit_and_loss")]
-    year = _statement_year(faces)
+    year = _statement_year(faces) or year_of(file_name)
     items_by_sheet: dict[str, list[ExtractedItem]] = {}
     note_statements: dict[str, str] = {}
     warnings = []
@@ -87,7 +87,13 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
 
 
 def _statement_year(faces: list[Sheet]) -> str | None:
-    years = [y for sheet in faces for line in scan(sheet)[:15] for y in line.years.values()]
+    """The latest year the statements' headers name: the year the workbook is for."""
+    years = [
+        year
+        for sheet in faces
+        for line in scan(sheet, year_of(_title(sheet)))[:15]
+        for year in line.years.values()
+    ]
     return max(years) if years else None
 
 
@@ -119,7 +125,7 @@ def _notes(sheet: Sheet, ctx: Context, note_statements: dict[str, str]) -> list[
     """A notes sheet: each note a block; the title says which statement they explain."""
     statement = statement_of(_title(sheet))
     items, year_cols = [], {}
-    for _heading, block in split_notes(scan(sheet)):
+    for _heading, block in split_notes(scan(sheet, ctx.default_year)):
         block.year_cols = block.year_cols or year_cols
         found, year_cols = read_block(block, ctx)
         for item in found:
@@ -132,7 +138,7 @@ def _notes(sheet: Sheet, ctx: Context, note_statements: dict[str, str]) -> list[
 
 def _face(sheet: Sheet, ctx: Context, statement: str) -> list[ExtractedItem]:
     """A face statement from its first year heading down."""
-    lines = scan(sheet)
+    lines = scan(sheet, ctx.default_year)
     start = next((i for i, line in enumerate(lines) if line.years), 0)
     title = clean_label(_TITLE_TAIL.sub("", _statement_title(sheet)))
     block = Block(title, lines[start:], notes_mode=False)

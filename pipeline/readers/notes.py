@@ -19,6 +19,7 @@ _SUB_NUMBER = re.compile(r"^(?:sn|sub[- ]?note)\s*\.?\s*\d{1,3}", re.IGNORECASE)
 INLINE_HEADING = re.compile(
     r"^note\s*(?:no\.?)?\s*(\d{1,3}[A-Za-z]?)\s*[:.\-–]\s*(.+)$", re.IGNORECASE
 )
+_NUMBERED = re.compile(r"^(\d{1,3}[A-Za-z]?)[.)]\s+(\S.*)$")
 _REFERS = re.compile(
     r"\s*[\(\[]\s*(?:refer\s+)?note\s*(?:no\.?)?\s*(\d{1,3}[A-Za-z]?)\s*[\)\]]", re.I
 )
@@ -54,11 +55,25 @@ def _with_reference(number: str, title: str) -> Heading:
     return Heading(number, title.strip(), refers.group(1) if refers else None)
 
 
+def _numbered(line: Line, last: str | None) -> Heading | None:
+    """'12. Inventories' as one label: a note heading only if it follows the last note.
+
+    Numbered sub-headings inside a note ('1. Secured') would otherwise split it.
+    """
+    match = _NUMBERED.match(line.label) if not line.amounts else None
+    if match is None:
+        return None
+    number = int(re.match(r"\d+", match.group(1)).group())
+    previous = int(re.match(r"\d+", last).group()) if last and last[0].isdigit() else 0
+    return _with_reference(match.group(1), match.group(2)) if number > previous else None
+
+
 def split_notes(lines: list[Line]) -> list[tuple[Heading, Block]]:
     """One block per note, in printed order; lines before the first note are dropped."""
     blocks: list[tuple[Heading, Block]] = []
     for line in lines:
-        heading = heading_of(line)
+        last = blocks[-1][0].number if blocks else None
+        heading = heading_of(line) or _numbered(line, last)
         if heading is not None:
             block = Block(heading.title, [], heading.refers_to or heading.number)
             block.year_cols = line.years

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from pipeline.readers.grid import Cell, Sheet
 from pipeline.readers.layout import clean_label, is_marker, label_column, year_of
 
+_CURRENT = re.compile(r"\b(?:current|this)\s+(?:financial\s+)?year\b|^\s*c\.?y\.?\s*$", re.I)
+_PREVIOUS = re.compile(
+    r"\b(?:previous|last|prior|preceding)\s+(?:financial\s+)?year\b|^\s*p\.?y\.?\s*$", re.I
+)
 _NOTE_HEADER = re.compile(r"^(?:notes?|note\s*no\.?|sch(?:edule)?\.?(?:\s*no\.?)?)$", re.I)
 
 
@@ -26,11 +30,26 @@ class Line:
     note: str | None = None  # the 'Note No.' column
     amounts: dict[int, Cell] = field(default_factory=dict)  # column -> cell with a figure
     texts: dict[int, Cell] = field(default_factory=dict)  # column -> words right of the label
+    current_year: str | None = None  # what 'Current Year' means on this sheet
 
     @property
     def years(self) -> dict[int, str]:
-        """{column: 'FY2025'} for header words naming a year ('As at 31.03.2025')."""
-        return {col: y for col, cell in self.texts.items() if (y := year_of(cell.text))}
+        """{column: 'FY2025'} for header words naming a year ('As at 31.03.2025').
+
+        'Current Year' / 'Previous Year' headings are resolved against the year
+        the sheet's title (or the file name) gives.
+        """
+        named = {col: y for col, cell in self.texts.items() if (y := year_of(cell.text))}
+        if named or not self.current_year:
+            return named
+        previous = f"FY{int(self.current_year[2:]) - 1}"
+        relative = {}
+        for col, cell in self.texts.items():
+            if _CURRENT.search(cell.text):
+                relative[col] = self.current_year
+            elif _PREVIOUS.search(cell.text):
+                relative[col] = previous
+        return relative
 
     @property
     def is_heading(self) -> bool:
@@ -45,15 +64,15 @@ def note_column(sheet: Sheet) -> int | None:
     return None
 
 
-def scan(sheet: Sheet, label_col: int | None = None) -> list[Line]:
+def scan(sheet: Sheet, current_year: str | None = None) -> list[Line]:
     """Every non-empty row of `sheet` as a `Line`, top to bottom."""
-    label_col = label_col or label_column(sheet)
+    label_col = label_column(sheet)
     notes = note_column(sheet)
-    return [_line(cells, label_col, notes) for cells in sheet.rows()]
+    return [_line(cells, label_col, notes, current_year) for cells in sheet.rows()]
 
 
-def _line(cells: list[Cell], label_col: int, note_col: int | None) -> Line:
-    line = Line(cells[0].row)
+def _line(cells: list[Cell], label_col: int, note_col: int | None, year: str | None) -> Line:
+    line = Line(cells[0].row, current_year=year)
     for cell in cells:
         if cell.col == note_col and note_col > label_col:
             text = cell.text.strip()

@@ -42,13 +42,16 @@ def read_workbook(file_name: str, book: Workbook) -> ExtractedDocument:
 
 
 def _tally_document(file_name: str, found) -> ExtractedDocument:
+    """A Tally export, or a two-column (T-format) statement when no side has level columns."""
     items: list[ExtractedItem] = []
     units: dict[str, Decimal] = {}
+    levels = False
     for sheet, (header_row, sides) in found:
         items += tally.read_sheet(sheet, header_row, sides)
+        levels |= any(b.last > b.first for side in sides for b in side.blocks)
         cells = unit_cells(sheet)
         units[sheet.name] = cells[0][1] if cells else Decimal(1)
-    return _document(file_name, "tally", items, units)
+    return _document(file_name, "tally" if levels else "tformat", items, units)
 
 
 def _trial_balance_document(file_name: str, found) -> ExtractedDocument:

@@ -80,17 +80,24 @@ def detect(sheet: Sheet) -> tuple[int, list[Side]] | None:
     """(header row, sides) when the sheet is laid out as a Tally export, else None.
 
     The mark of one: a period heading ('as at 31-Mar-2024', often merged over
-    the level columns) above two or more amount columns, with the label column
-    just left of them.
+    the level columns) above two or more amount columns with the label column
+    just left of them, or two such sides (Liabilities | Assets) side by side.
     """
     for cells in sheet.rows()[:25]:
         blocks = _blocks(sheet, cells)
-        if not blocks or not any(b.last > b.first for b in blocks):
+        if not blocks:
             continue
-        sides = _sides(sheet, cells, blocks)
-        if sides:
+        sides = [s for s in _sides(sheet, cells, blocks) if _holds_labels(sheet, cells[0].row, s)]
+        if len(sides) >= 2 or (sides and any(b.last > b.first for b in sides[0].blocks)):
             return cells[0].row, sides
     return None
+
+
+def _holds_labels(sheet: Sheet, header_row: int, side: Side) -> bool:
+    """A label column holds words below the header, not figures (a 'Rate' column)."""
+    below = [c for (r, col), c in sheet.cells.items() if col == side.label_col and r > header_row]
+    words = sum(1 for c in below if c.is_text)
+    return words >= 2 and words > len(below) - words
 
 
 def _blocks(sheet: Sheet, cells: list[Cell]) -> list[Block]:

@@ -1,0 +1,103 @@
+"""Statements typed into .xlsx in layouts the samples do not have."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+
+from pipeline.readers import read_document
+from pipeline.readers.document import BALANCE_SHEET, ReadLimits
+
+
+def workbook(sheets: dict[str, list[tuple]]) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+FACE = [
+    ("Kaveri Agro Foods LLP",),
+    ("Balance Sheet as at 31st March 2025",),
+    (None, None, "(₹ in thousands)"),
+    ("Particulars", "Note", "Current Year", "Previous Year"),
+    ("Equity and liabilities",),
+    ("Partners' capital", "1", 1500, 1200),
+    ("Trade payables", "2", 800, 750),
+    ("Total", None, 2300, 1950),
+    ("Assets",),
+    ("Property, plant and equipment", None, 900, 950),
+    ("Inventories", "3", 1400, 1000),
+    ("Total", None, 2300, 1950),
+]
+NOTES = [
+    ("Kaveri Agro Foods LLP",),
+    ("Notes to the Balance Sheet as at 31st March 2025",),
+    (None, None, "(₹ in thousands)"),
+    ("1. Partners' capital", None, "Current Year", "Previous Year"),
+    ("Opening balance", None, 1200, 1000),
+    ("Add: Share of profit", None, 300, 200),
+    ("Closing balance", None, 1500, 1200),
+    (),
+    ("2. Trade payables",),
+    ("Micro and small enterprises", None, 300, 250),
+    ("Others", None, 500, 500),
+    (None, None, 800, 750),
+    (),
+    ("3. Inventories",),
+    ("Stock in trade", None, 1400, 1000),
+    ("Total", None, 1400, 1000),
+]
+
+
+def test_statement_with_current_and_previous_year_columns_and_numbered_notes():
+    data = workbook({"Sheet1": FACE, "Sheet2": NOTES})
+    document = read_document("Kaveri FS 2024-25.xlsx", data, ReadLimits())
+    assert (document.kind, document.statement_year) == ("final_accounts", "FY2025")
+    items = {(i.sheet, i.row): i for i in document.items}
+    assert items[("Sheet1", 6)].exclude_reason == "face total: expanded in note 1"
+    assert items[("Sheet1", 10)].exclude_reason is None
+    assert items[("Sheet1", 10)].amounts == {
+        "FY2025": Decimal("900000.00"),
+        "FY2024": Decimal("950000.00"),
+    }
+    assert items[("Sheet1", 12)].exclude_reason.startswith("total:")
+    closing = items[("Sheet2", 7)]
+    assert (closing.note, closing.section, closing.exclude_reason) == (
+        "1",
+        "Partners' capital",
+        None,
+    )
+    assert items[("Sheet2", 12)].exclude_reason.startswith("total:")
+    assert items[("Sheet2", 15)].statement == BALANCE_SHEET
+    assert items[("Sheet2", 16)].exclude_reason.startswith("total:")
+
+
+T_FORMAT = [
+    ("Mahesh Hardware Stores",),
+    ("Balance Sheet as on 31-03-2025",),
+    (),
+    ("Liabilities", "31.03.2025", "Assets", "31.03.2025"),
+    ("Capital Account", 500000, "Fixed Assets", 300000),
+    ("Sundry Creditors", "2,00,000.00", "Closing Stock", 250000),
+    (None, None, "Cash in hand", 150000),
+    ("Total", 700000, "Total", 700000),
+]
+
+
+def test_two_column_balance_sheet_reads_each_side_on_its_own():
+    data = workbook({"BS": T_FORMAT})
+    document = read_document("Mahesh BS.xlsx", data, ReadLimits())
+    assert document.kind == "tformat"
+    sides = {(i.label, i.side): i for i in document.items}
+    assert sides[("Sundry Creditors", "Liabilities")].amounts == {"FY2025": Decimal("200000.00")}
+    assert sides[("Cash in hand", "Assets")].exclude_reason is None
+    assert sides[("Total", "Liabilities")].exclude_reason.startswith("total:")
+    assert sides[("Total", "Assets")].cells == {"FY2025": "D8"}
