@@ -42,11 +42,17 @@ def read_document(file_name: str, data: bytes, limits: ReadLimits) -> ExtractedD
             "the PDF before uploading.",
         )
     sniffed = sniff(file_name, data)
+    document = _read(file_name, data, limits, sniffed.kind)
+    if sniffed.warning:
+        document.warnings.append(sniffed.warning)
+    return document
+
+
+def _read(file_name: str, data: bytes, limits: ReadLimits, kind: str) -> ExtractedDocument:
     try:
-        if sniffed.kind == PDF:
-            document = read_pdf(file_name, data, limits)
-        else:
-            document = read_workbook(file_name, _LOADERS[sniffed.kind](data, limits))
+        if kind == PDF:
+            return read_pdf(file_name, data, limits)
+        return read_workbook(file_name, _LOADERS[kind](data, limits))
     except ReaderError:
         raise
     except Exception as error:  # a reader's bug must not sink the project's other files
@@ -57,6 +63,3 @@ def read_document(file_name: str, data: bytes, limits: ReadLimits) -> ExtractedD
             "Upload the statements as a PDF or Excel export from the accounting software; "
             "if this keeps happening, send the file to support.",
         ) from error
-    if sniffed.warning:
-        document.warnings.append(sniffed.warning)
-    return document

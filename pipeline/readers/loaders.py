@@ -25,6 +25,7 @@ from pipeline.readers.amounts import parse_amount
 from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.formula import evaluate
 from pipeline.readers.grid import Cell, Sheet, Workbook, cell_ref, leading_indent
+from pipeline.readers.sniff import encrypted_workbook
 
 MAX_COMPRESSION_RATIO = 200  # spreadsheet XML compresses 10-50 times; bombs a thousand
 _RATIO_FLOOR = 5 * 1024 * 1024  # small members may compress well without harm
@@ -193,35 +194,30 @@ def load_xls(data: bytes, limits: ReadLimits) -> Workbook:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
     except xlrd.XLRDError as error:
         if "encrypt" in str(error).lower():
-            raise _encrypted() from error
+            raise encrypted_workbook() from error
         raise _corrupt("Excel 97-2003", error) from error
     except Exception as error:  # xlrd raises struct, index and assertion errors on damage
         raise _corrupt("Excel 97-2003", error) from error
-    sheets, used = [], 0
     try:
-        for index in range(book.nsheets):
-            xsheet = book.sheet_by_index(index)
-            used += xsheet.nrows * xsheet.ncols
-            if used > limits.max_workbook_cells:
-                raise _too_large(f"its sheets use more than {limits.max_workbook_cells:,} cells")
-            sheets.append(_xls_sheet(book, xsheet))
-            book.unload_sheet(index)
+        return Workbook(list(_xls_sheets(book, limits)), "xls")
     except ReaderError:
         raise
     except Exception as error:
         raise _corrupt("Excel 97-2003", error) from error
     finally:
         book.release_resources()
-    return Workbook(sheets, "xls")
 
 
-def _encrypted() -> ReaderError:
-    return ReaderError(
-        "encrypted_workbook",
-        "The workbook is password-protected, so it cannot be read.",
-        "Open it in Excel, remove the password (File > Info > Protect Workbook > "
-        "Encrypt with Password, clear it), save and upload again.",
-    )
+def _xls_sheets(book, limits: ReadLimits):
+    """Sheet by sheet (on demand), stopping as soon as the used ranges pass the limit."""
+    used = 0
+    for index in range(book.nsheets):
+        xsheet = book.sheet_by_index(index)
+        used += xsheet.nrows * xsheet.ncols
+        if used > limits.max_workbook_cells:
+            raise _too_large(f"its sheets use more than {limits.max_workbook_cells:,} cells")
+        yield _xls_sheet(book, xsheet)
+        book.unload_sheet(index)
 
 
 def _xls_sheet(book, xsheet) -> Sheet:

@@ -82,6 +82,26 @@ def _wrong(what: str, hint: str) -> ReaderError:
     return ReaderError("wrong_file_type", f"This file is {what}, not a financial statement.", hint)
 
 
+_SAVE_AS_XLSX = "Open it in Excel, save it as an Excel Workbook (.xlsx) and upload that."
+_SAVE_AS_PDF = (
+    "If the statements are in this document, save it as PDF (File > Save As > PDF) "
+    "and upload that; or upload the Excel workbook of the statements."
+)
+_WORD_MESSAGE = "This file is a Word document, not an Excel workbook (it only has an Excel name)."
+# Members (or OpenDocument mimetypes) that say what a zip that is no .xlsx really is.
+_ZIP_REFUSALS = [
+    ("xl/workbook.bin", "an Excel binary workbook (.xlsb)", _SAVE_AS_XLSX),
+    ("word/document.xml", "a Word document", _SAVE_AS_PDF),
+    ("ppt/presentation.xml", "a PowerPoint presentation", _UPLOAD_HINT),
+    ("opendocument.spreadsheet", "an OpenDocument spreadsheet (.ods)", _SAVE_AS_XLSX),
+    ("opendocument.text", "an OpenDocument text document (.odt)", _SAVE_AS_PDF),
+]
+_OLE_REFUSALS = [
+    ("WordDocument", "a Word 97-2003 document (.doc)", _SAVE_AS_PDF),
+    ("PowerPoint Document", "a PowerPoint 97-2003 presentation", _UPLOAD_HINT),
+]
+
+
 def _zip_kind(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -93,30 +113,14 @@ def _zip_kind(data: bytes) -> str:
             "The file looks like an Excel workbook but is damaged or incomplete.",
             _REUPLOAD_HINT,
         ) from error
-    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-        if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
-            raise _wrong(
-                "an Excel binary workbook (.xlsb)",
-                "Open it in Excel and save it as an Excel Workbook (.xlsx), then upload that.",
-            )
+    if "xl/workbook.xml" in names:
         return XLSX
-    if "word/document.xml" in names:
-        raise ReaderError(
-            "wrong_file_type",
-            "This file is a Word document, not an Excel workbook (it only has an Excel name).",
-            "Upload the Excel workbook or the PDF of the statements; if the statements are "
-            "in this Word document, save it as PDF (File > Save As > PDF) and upload that.",
-        )
-    if "ppt/presentation.xml" in names:
-        raise _wrong("a PowerPoint presentation", _UPLOAD_HINT)
-    if b"opendocument.spreadsheet" in mimetype:
-        raise _wrong(
-            "an OpenDocument spreadsheet (LibreOffice .ods)",
-            "Open it in LibreOffice or Excel, save it as an Excel Workbook (.xlsx) and upload "
-            "that.",
-        )
-    if b"opendocument.text" in mimetype:
-        raise _wrong("an OpenDocument text document (.odt)", "Save it as PDF and upload that.")
+    for mark, what, hint in _ZIP_REFUSALS:
+        if mark in names or mark.encode() in mimetype:
+            error = _wrong(what, hint)
+            if what == "a Word document":  # the mistake CAs make most: say it plainly
+                error = ReaderError(error.code, _WORD_MESSAGE, hint)
+            raise error
     raise _wrong("a zip archive", "Unzip it and upload the statements inside, one file each.")
 
 
@@ -138,24 +142,22 @@ def _ole_kind(data: bytes) -> str:
         return name.encode("utf-16-le") in data
 
     if has("EncryptedPackage") or has("EncryptionInfo"):
-        raise ReaderError(
-            "encrypted_workbook",
-            "The workbook is password-protected, so it cannot be read.",
-            "Open it in Excel, remove the password (File > Info > Protect Workbook > "
-            "Encrypt with Password, clear it), save and upload again.",
-        )
+        raise encrypted_workbook()
     if has("Workbook") or has("Book"):
         return XLS
-    if has("WordDocument"):
-        raise ReaderError(
-            "wrong_file_type",
-            "This file is a Word 97-2003 document (.doc), not an Excel workbook or a PDF.",
-            "If the statements are in this document, save it as PDF (File > Save As > PDF) "
-            "and upload that.",
-        )
-    if has("PowerPoint Document"):
-        raise _wrong("a PowerPoint 97-2003 presentation", _UPLOAD_HINT)
+    for name, what, hint in _OLE_REFUSALS:
+        if has(name):
+            raise _wrong(what, hint)
     raise _wrong("an Office file of an unknown kind", _UPLOAD_HINT)
+
+
+def encrypted_workbook() -> ReaderError:
+    return ReaderError(
+        "encrypted_workbook",
+        "The workbook is password-protected, so it cannot be read.",
+        "Open it in Excel, remove the password (File > Info > Protect Workbook > "
+        "Encrypt with Password, clear it), save and upload again.",
+    )
 
 
 def _refuse_binary(head: bytes) -> None:
