@@ -20,7 +20,7 @@ from pipeline.readers.document import BALANCE_SHEET, ExtractedItem
 from pipeline.readers.grid import Cell, Sheet
 from pipeline.readers.layout import unit_at, year_of
 from pipeline.readers.scan import Line
-from pipeline.readers.totals import TotalFinder
+from pipeline.readers.totals import TotalFinder, says_total
 
 TOTAL = "total: sum of the items printed above it"
 AGEING = "memo: ageing analysis of the note total"
@@ -90,6 +90,8 @@ def read_block(block: Block, ctx: Context) -> tuple[list[ExtractedItem], dict[in
             _words(line, block, state, ctx)
         elif state.table and set(line.amounts) & set(state.table.columns):
             items += _table_items(line, block, state, ctx)
+            if says_total(line.label):  # a table ends with its total row
+                state.table = None
         else:
             item = _line_item(line, block, state, ctx)
             if item is not None:

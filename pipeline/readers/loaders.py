@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import warnings
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -222,13 +224,41 @@ def _xls_sheets(book, limits: ReadLimits):
 
 def _xls_sheet(book, xsheet) -> Sheet:
     sheet = Sheet(xsheet.name)
+    formulas = _xls_formula_cells(book, xsheet.number)
     for r in range(xsheet.nrows):
         for c in range(xsheet.ncols):
             cell = _xls_cell(book, xsheet, r, c)
             if cell is not None:
+                if (r, c) in formulas:
+                    cell = replace(cell, stored_as="formula")
                 sheet.add(cell)
     sheet.merged = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in xsheet.merged_cells]
     return sheet
+
+
+_BIFF_FORMULA, _BIFF_EOF = 0x0006, 0x000A
+
+
+def _xls_formula_cells(book, index: int) -> set[tuple[int, int]]:
+    """(row, col) of the sheet's FORMULA records, so that .xls cells say how they are stored.
+
+    xlrd keeps a formula's cached value but not the fact that it was one; the
+    sheet's BIFF records (from its BOF to its EOF) still say so. xlrd 2.0 is
+    frozen, so its `mem` and `_sh_abs_posn` stay; without them every cell reads
+    as a number or text.
+    """
+    mem, starts = getattr(book, "mem", None), getattr(book, "_sh_abs_posn", None)
+    if mem is None or not starts or index >= len(starts):
+        return set()
+    found, position = set(), starts[index]
+    while position + 4 <= len(mem):
+        code, length = struct.unpack_from("<HH", mem, position)
+        if code == _BIFF_FORMULA and length >= 4 and position + 8 <= len(mem):
+            found.add(struct.unpack_from("<HH", mem, position + 4))
+        elif code == _BIFF_EOF:
+            break
+        position += 4 + length
+    return found
 
 
 def _xls_cell(book, xsheet, r: int, c: int) -> Cell | None:

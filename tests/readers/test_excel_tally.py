@@ -34,6 +34,12 @@ def test_every_printed_xlsx_item_is_extracted_with_its_amounts(company, file_nam
     assert [(m["sheet"], m["row"], m["label"]) for m in match.missing] == []
     assert [(e.sheet, e.row, e.label) for e in match.extra] == []
     assert exclusion_errors(match) == ([], [])
+    stored = [
+        (m["row"], m["label"])
+        for m, i in match.matched
+        if m.get("stored_as", i.stored_as) != i.stored_as
+    ]
+    assert stored == []
 
 
 def test_tally_ledgers_carry_their_group_path_side_and_cell():

@@ -33,6 +33,12 @@ def test_every_printed_xls_item_is_extracted_with_its_amounts(company, doc):
     assert [(m["sheet"], m["row"], m["label"]) for m in match.missing] == []
     assert [(e.sheet, e.row, e.label) for e in match.extra] == []
     assert exclusion_errors(match) == ([], [])
+    stored = [
+        (m["row"], m["label"])
+        for m, i in match.matched
+        if m.get("stored_as", i.stored_as) != i.stored_as
+    ]
+    assert stored == []
 
 
 @pytest.mark.parametrize(("company", "doc"), XLS_DOCUMENTS, ids=IDS)
