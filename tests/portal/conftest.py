@@ -76,10 +76,12 @@ def completed_project(project_with_file) -> Project:
 # Browser tests -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One Chromium for the session. Playwright's sync API runs an event loop in this
-    thread, so Django's guard against ORM calls from async code must stand aside."""
+    """One Chromium per test module, closed when the module ends: Playwright's sync API
+    runs an event loop in this thread, which must not outlive the module (another module
+    may start its own Playwright), and Django's guard against ORM calls from async code
+    must stand aside while it runs."""
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
