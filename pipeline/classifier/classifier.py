@@ -26,6 +26,7 @@ from pipeline.classifier.rules import (
     Block,
     apply_note_text,
     block_key,
+    facility_among_assets,
     fixed_asset_column,
     movement,
     movement_blocks,
@@ -112,6 +113,7 @@ class Classifier:
                 candidate = found
         candidate = candidate or guess(frame)
         candidate = apply_note_text(item, candidate)
+        candidate = facility_among_assets(item, frame, candidate)
         return negative_accumulated_depreciation(item, candidate)
 
     def _calibrated(self, candidate: Candidate) -> Verdict:

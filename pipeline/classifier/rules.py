@@ -179,6 +179,35 @@ def apply_note_text(item: ItemContext, candidate: Candidate) -> Candidate:
     return Candidate(nature, 1, RAW_ROLLING, evidence, VOCABULARY, "rule")
 
 
+_FACILITY_WORDS = (("overdraft",), ("cash", "credit"), ("packing", "credit"))
+RAW_FACILITY_IN_CREDIT = 0.80
+RAW_FACILITY_IN_DEBIT = 0.55
+
+
+def facility_among_assets(item: ItemContext, frame: Frame, candidate: Candidate) -> Candidate:
+    """A cash credit or overdraft ledger in an asset group (Tally's "Bank Accounts").
+
+    With a credit balance (printed negative) it is a bank borrowing; with a
+    debit balance it is money in the bank, but a CA should confirm.
+    """
+    if "asset" not in frame.tags or candidate.cma_key not in ("cash_bank", None):
+        return candidate
+    text = " ".join(frame.words)
+    if not any(" ".join(words) in text for words in _FACILITY_WORDS):
+        return candidate
+    amounts = [a for a in item.amounts.values() if a]
+    if amounts and all(a < 0 for a in amounts):
+        evidence = "A working-capital facility with a credit balance among the assets."
+        return Candidate(
+            "bank_borrowings_wc", -1, RAW_FACILITY_IN_CREDIT, evidence, VOCABULARY, "rule"
+        )
+    evidence = "A working-capital facility among the assets: a debit balance is cash at bank."
+    alternatives = [("bank_borrowings_wc", 0.0)]
+    return Candidate(
+        "cash_bank", 1, RAW_FACILITY_IN_DEBIT, evidence, VOCABULARY, "rule", None, alternatives
+    )
+
+
 def negative_accumulated_depreciation(item: ItemContext, candidate: Candidate) -> Candidate:
     """Tally prints the accumulated depreciation ledger negative: contribute its absolute value."""
     amounts = [a for a in item.amounts.values() if a]

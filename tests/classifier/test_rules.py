@@ -255,3 +255,20 @@ def test_verdicts_come_back_in_order_with_alternatives_sharing_the_doubt():
         assert verdict.evidence.endswith(".")
     assert verdicts[0].alternatives  # sga or direct labour: a CA decides
     assert verdicts[2].confidence < 0.70  # an unknown word is only a guess
+
+
+@pytest.mark.parametrize(
+    ("amount", "row", "sign", "auto"),
+    [("-250000.00", "bank_borrowings_wc", -1, True), ("250000.00", "cash_bank", 1, False)],
+)
+def test_an_overdraft_among_bank_accounts_is_a_borrowing_only_in_credit(amount, row, sign, auto):
+    item = ItemContext(
+        "HDFC Bank OD A/c",
+        statement="balance_sheet",
+        section="Current Assets / Bank Accounts",
+        tally_group="Bank Accounts",
+        side="Assets",
+        amounts={"FY2025": Decimal(amount)},
+    )
+    verdict = classify(item)[0]
+    assert (verdict.cma_key, verdict.sign, verdict.confidence >= 0.70) == (row, sign, auto)
