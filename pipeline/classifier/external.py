@@ -17,14 +17,13 @@ verdict in place.
 
 from __future__ import annotations
 
-import http.client
 import json
 import logging
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from decimal import Decimal
+from http.client import HTTPException
 
 from pipeline.classifier.context import EXTERNAL, READER, ItemContext, Verdict
 from pipeline.cma.rows import INPUT_KEYS, ROW_BY_KEY
@@ -162,27 +161,21 @@ class ExternalClassifier:
                     "The external classifier is rate-limited (HTTP 429).", TRANSIENT, RETRY_HINT
                 ) from error
             raise _Fallback(f"HTTP {error.code} from {self.url}") from error
-        except TimeoutError as error:
-            raise StepError(
-                f"The external classifier did not answer within {self.timeout} s.",
-                TRANSIENT,
-                RETRY_HINT,
-            ) from error
-        except (urllib.error.URLError, ConnectionError, http.client.HTTPException) as error:
-            reason = getattr(error, "reason", error)
-            if isinstance(reason, TimeoutError | socket.timeout):
-                raise StepError(
-                    f"The external classifier did not answer within {self.timeout} s.",
-                    TRANSIENT,
-                    RETRY_HINT,
-                ) from error
-            raise StepError(
-                f"Cannot reach the external classifier: {reason}.", TRANSIENT, RETRY_HINT
-            ) from error
+        except (TimeoutError, urllib.error.URLError, ConnectionError, HTTPException) as error:
+            raise self._unreachable(error) from error
         try:
             return json.loads(raw)
         except ValueError as error:
             raise _Fallback("the response is not JSON") from error
+
+    def _unreachable(self, error: Exception) -> StepError:
+        """A time-out or a connection failure: transient, for the pipeline to retry."""
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError
+            message = f"The external classifier did not answer within {self.timeout} s."
+        else:
+            message = f"Cannot reach the external classifier: {reason}."
+        return StepError(message, TRANSIENT, RETRY_HINT)
 
     def _account(self, usage: dict) -> None:
         """Add the rupee cost of one response's tokens."""

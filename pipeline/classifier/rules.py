@@ -125,21 +125,16 @@ def movement(
     if decided is not None and decided.cma_key == "dividend":
         return None  # drawings and dividends keep their own row
     row = next((row for tag, row in RESERVE_ROWS if tag in frame.tags), None)
-    label = clean(item.label)
+    closing = is_closing_balance(item.label)
     if block.has_closing:
-        if is_closing_balance(item.label) and row:
-            return Candidate(
-                row,
-                1,
-                RAW_CLOSING,
-                f"Closing balance of '{frame.heading}' -> {row}.",
-                VOCABULARY,
-                "rule",
-            )
-        if not is_closing_balance(item.label):
-            evidence = f"Movement inside '{frame.heading}', whose closing balance is printed."
-            return Candidate(None, 1, RAW_MEMO, evidence, VOCABULARY, "rule", MOVEMENT)
-        return None
+        if closing and row:
+            evidence = f"Closing balance of '{frame.heading}' -> {row}."
+            return Candidate(row, 1, RAW_CLOSING, evidence, VOCABULARY, "rule")
+        if closing:
+            return None
+        evidence = f"Movement inside '{frame.heading}', whose closing balance is printed."
+        return Candidate(None, 1, RAW_MEMO, evidence, VOCABULARY, "rule", MOVEMENT)
+    label = clean(item.label)
     if row and (_OPENING_BALANCE.search(label) or _MOVEMENT_WORDS.search(label)):
         sign = -1 if "less" in frame.tags or re.search(r"transfer(red)? to", label) else 1
         evidence = f"'{frame.heading}' prints no closing balance: its lines add up to {row}."

@@ -58,7 +58,8 @@ def _corrected(frame: Frame, vocabulary: Vocabulary, policy: Policy) -> Candidat
     read_as = ", ".join(f"'{wrong}' as '{right}'" for wrong, right in fixes.items())
     candidate.raw *= CORRECTED
     candidate.layer, candidate.basis = SIMILARITY, "corrected"
-    candidate.evidence = f"Read {read_as}. " + candidate.evidence
+    evidence = candidate.evidence
+    candidate.evidence = f"Read {read_as}; " + evidence[0].lower() + evidence[1:]
     return candidate
 
 
