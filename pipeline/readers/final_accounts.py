@@ -39,14 +39,14 @@ def _face_statement(sheet: Sheet) -> str | None:
     statement = statement_of(title)
     if not statement or _NOTES_TITLE.search(title) or tally.detect(sheet) is not None:
         return None
-    has_years = any(line.years for line in scan(sheet, year_of(title))[:15])
+    has_years = any(line.years for line in scan(sheet, year_of(title), limit=15))
     return statement if has_years or note_column(sheet) else None
 
 
 def _title(sheet: Sheet) -> str:
     """The words printed above the first figure or year heading."""
     words = []
-    for line in scan(sheet)[:5]:
+    for line in scan(sheet, limit=5):
         if line.amounts or line.years:
             break
         words += [line.label, *(c.text for c in line.texts.values())]
@@ -91,7 +91,7 @@ def _statement_year(faces: list[Sheet]) -> str | None:
     years = [
         year
         for sheet in faces
-        for line in scan(sheet, year_of(_title(sheet)))[:15]
+        for line in scan(sheet, year_of(_title(sheet)), limit=15)
         for year in line.years.values()
     ]
     return max(years) if years else None
@@ -150,7 +150,7 @@ def _face(sheet: Sheet, ctx: Context, statement: str) -> list[ExtractedItem]:
 
 
 def _statement_title(sheet: Sheet) -> str:
-    for line in scan(sheet)[:10]:
+    for line in scan(sheet, limit=10):
         if line.label and statement_of(line.label):
             return line.label
     return _title(sheet)

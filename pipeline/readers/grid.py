@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from pipeline.readers.amounts import parse_amount
 
@@ -44,13 +45,13 @@ class Cell:
     def ref(self) -> str:
         return cell_ref(self.row, self.col)
 
-    @property
+    @cached_property
     def text(self) -> str:
         if isinstance(self.value, Decimal):
             return format(self.value, "f")
         return " ".join(self.value.split())
 
-    @property
+    @cached_property
     def amount(self) -> Decimal | None:
         """The figure the cell carries, or None when it is a word, not an amount."""
         if isinstance(self.value, Decimal):
@@ -72,22 +73,23 @@ class Sheet:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     a1: bool = True  # cells have A1 references (a CSV file has lines, not cells)
+    _rows: list[list[Cell]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, cell: Cell) -> None:
         self.cells[(cell.row, cell.col)] = cell
+        self._rows = None
 
     def get(self, row: int, col: int) -> Cell | None:
         return self.cells.get((row, col))
 
-    def row(self, row: int) -> list[Cell]:
-        return sorted((c for (r, _), c in self.cells.items() if r == row), key=lambda c: c.col)
-
     def rows(self) -> list[list[Cell]]:
-        """Non-empty rows in order, each a list of cells left to right."""
-        by_row: dict[int, list[Cell]] = {}
-        for cell in self.cells.values():
-            by_row.setdefault(cell.row, []).append(cell)
-        return [sorted(by_row[r], key=lambda c: c.col) for r in sorted(by_row)]
+        """Non-empty rows in order, each a list of cells left to right (computed once)."""
+        if self._rows is None:
+            by_row: dict[int, list[Cell]] = {}
+            for cell in self.cells.values():
+                by_row.setdefault(cell.row, []).append(cell)
+            self._rows = [sorted(by_row[r], key=lambda c: c.col) for r in sorted(by_row)]
+        return self._rows
 
     @property
     def max_col(self) -> int:

@@ -64,11 +64,12 @@ def unit_cells(sheet: Sheet) -> list[tuple[int, Decimal]]:
 
     A cell in a row of figures is a label ('Basic (₹)'), never a unit statement.
     """
-    with_figures = {c.row for c in sheet.cells.values() if isinstance(c.value, Decimal)}
     found = []
-    for cell in sorted(sheet.cells.values(), key=lambda c: (c.row, c.col)):
-        if isinstance(cell.value, str) and cell.row not in with_figures:
-            unit = unit_of_text(cell.text)
+    for cells in sheet.rows():
+        if any(isinstance(cell.value, Decimal) for cell in cells):
+            continue
+        for cell in cells:
+            unit = unit_of_text(cell.text) if len(cell.text) <= 60 else None
             if unit is not None:
                 found.append((cell.row, unit))
     return found
@@ -118,10 +119,10 @@ def label_cell(cells: list[Cell], before_col: int | None = None) -> Cell | None:
     return None
 
 
-def label_column(sheet: Sheet) -> int:
-    """The column most rows with amounts print their label in."""
+def label_column(sheet: Sheet, sample: int = 400) -> int:
+    """The column most rows with amounts print their label in (judged on the first rows)."""
     counts: dict[int, int] = {}
-    for cells in sheet.rows():
+    for cells in sheet.rows()[:sample]:
         if not any(c.amount is not None for c in cells):
             continue
         label = label_cell(cells)

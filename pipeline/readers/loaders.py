@@ -105,13 +105,18 @@ def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as error:  # openpyxl raises anything from KeyError to XML errors
         raise _corrupt("Excel", error) from error
     used = sum(ws.max_row * ws.max_column for ws in formulas.worksheets)
     if used > limits.max_workbook_cells:
         raise _too_large(f"its sheets use {used:,} cells")
-    sheets = [_xlsx_sheet(ws, values[ws.title]) for ws in formulas.worksheets if ws.title in values]
+    try:
+        sheets = [_xlsx_sheet(ws, values[ws.title]) for ws in formulas.worksheets]
+    except Exception as error:
+        raise _corrupt("Excel", error) from error
+    finally:
+        values.close()
     return Workbook(sheets, "xlsx")
 
 
@@ -133,7 +138,12 @@ class _Values:
     """Cached values, and sum-only formulas computed where no value was cached."""
 
     def __init__(self, ws_formulas, ws_values) -> None:
-        self.cached = {c.coordinate: c.value for r in ws_values.iter_rows() for c in r}
+        self.cached = {
+            cell_ref(r, c): value
+            for r, row in enumerate(ws_values.iter_rows(min_row=1, min_col=1, values_only=True), 1)
+            for c, value in enumerate(row, 1)
+            if value is not None
+        }
         self.formulas = {
             c.coordinate: str(c.value)
             for r in ws_formulas.iter_rows()

@@ -58,17 +58,19 @@ class Line:
 
 def note_column(sheet: Sheet) -> int | None:
     """The column headed 'Note No.' (or 'Notes', 'Sch.'), if the sheet has one."""
-    for cell in sheet.cells.values():
-        if cell.is_text and _NOTE_HEADER.match(cell.text.strip()):
-            return cell.col
+    for cells in sheet.rows()[:60]:
+        for cell in cells:
+            if cell.is_text and _NOTE_HEADER.match(cell.text.strip()):
+                return cell.col
     return None
 
 
-def scan(sheet: Sheet, current_year: str | None = None) -> list[Line]:
-    """Every non-empty row of `sheet` as a `Line`, top to bottom."""
+def scan(sheet: Sheet, current_year: str | None = None, limit: int | None = None) -> list[Line]:
+    """The non-empty rows of `sheet` (the first `limit` of them) as `Line`s, top to bottom."""
     label_col = label_column(sheet)
     notes = note_column(sheet)
-    return [_line(cells, label_col, notes, current_year) for cells in sheet.rows()]
+    rows = sheet.rows() if limit is None else sheet.rows()[:limit]
+    return [_line(cells, label_col, notes, current_year) for cells in rows]
 
 
 def _line(cells: list[Cell], label_col: int, note_col: int | None, year: str | None) -> Line:

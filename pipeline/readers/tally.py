@@ -174,6 +174,7 @@ def _segment_name(statement: str, title: str, index: int, count: int) -> tuple[s
 def _segments(sheet: Sheet, header_row: int, side: Side) -> list[list[Node]]:
     """The side's rows as nodes, split after each total of the outermost column."""
     segments: list[list[Node]] = [[]]
+    open_groups: list[Node] = []  # the nodes a later, deeper node may still belong to
     for cells in sheet.rows():
         if cells[0].row <= header_row:
             continue
@@ -182,11 +183,11 @@ def _segments(sheet: Sheet, header_row: int, side: Side) -> list[list[Node]]:
             continue
         segment = segments[-1]
         if node.depth == 0 and _is_total(node, segment):
-            node.parent = None
             segment.append(node)
             segments.append([])
+            open_groups = []
             continue
-        _attach(node, segment)
+        _attach(node, open_groups)
         segment.append(node)
     return [segment for segment in segments if segment]
 
@@ -207,19 +208,18 @@ def _node(cells: list[Cell], side: Side) -> Node | None:
     return None
 
 
-def _attach(node: Node, segment: list[Node]) -> None:
-    """Parent: the nearest earlier node printed in an outer column."""
-    for earlier in reversed(segment):
-        if earlier.depth < node.depth and not _closed(earlier, segment):
-            node.parent = earlier
-            earlier.children.append(node)
-            return
+def _attach(node: Node, open_groups: list[Node]) -> None:
+    """Parent: the nearest earlier node printed in an outer column.
 
-
-def _closed(node: Node, segment: list[Node]) -> bool:
-    """A group is closed once a node at its level or outer follows it."""
-    after = segment[segment.index(node) + 1 :]
-    return any(later.depth <= node.depth for later in after)
+    A group closes once a node at its level or outer follows it, so the open
+    groups form a stack.
+    """
+    while open_groups and open_groups[-1].depth >= node.depth:
+        open_groups.pop()
+    if open_groups:
+        node.parent = open_groups[-1]
+        node.parent.children.append(node)
+    open_groups.append(node)
 
 
 def _is_total(node: Node, segment: list[Node]) -> bool:
