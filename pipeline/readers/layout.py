@@ -89,8 +89,31 @@ def rupees(cell: Cell, unit: Decimal) -> Decimal | None:
     return None if amount is None else to_rupees(amount, unit)
 
 
+_MONTH_FIRST = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?[\s,'-]+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(\d{4}|\d{2})\b",
+    re.IGNORECASE,
+)
+_FY_SINGLE = re.compile(r"\bf\.?\s?y\.?\s*'?(\d{4}|\d{2})\b(?!\s*[-–/]\s*\d)", re.IGNORECASE)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
 def year_of(text: str) -> str | None:
-    return year_of_heading(text) if text else None
+    """The financial year a heading names: what `year_of_heading` reads, and also
+    'March 31, 2025', 'Mar-25', 'FY 2025'."""
+    if not text:
+        return None
+    found = year_of_heading(text)
+    if found:
+        return found
+    month_first = _MONTH_FIRST.search(text)
+    if month_first:
+        year = int(month_first.group(2)) % 100 + 2000
+        month = _MONTHS.index(month_first.group(1)[:3].lower()) + 1
+        return f"FY{year + 1 if month > 3 else year}"
+    single = _FY_SINGLE.search(text)
+    return f"FY{int(single.group(1)) % 100 + 2000}" if single else None
 
 
 def year_columns(cells: list[Cell]) -> dict[int, str]:

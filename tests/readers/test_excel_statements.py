@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from pipeline.readers import read_document
 from pipeline.readers.document import BALANCE_SHEET, ReadLimits
@@ -101,3 +103,26 @@ def test_two_column_balance_sheet_reads_each_side_on_its_own():
     assert sides[("Cash in hand", "Assets")].exclude_reason is None
     assert sides[("Total", "Liabilities")].exclude_reason.startswith("total:")
     assert sides[("Total", "Assets")].cells == {"FY2025": "D8"}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ("As at March 31, 2025", "As at March 31, 2024"),
+        ("31-Mar-25", "31-Mar-24"),
+        ("FY 2024-25", "FY 2023-24"),
+        (datetime(2025, 3, 31), datetime(2024, 3, 31)),
+    ],
+    ids=["month-first", "short", "fy-range", "date-cells"],
+)
+def test_year_headings_in_the_forms_firms_print_them(headers):
+    rows = [
+        ("Balance Sheet",),
+        ("Particulars", "Note No.", *headers),
+        ("Share capital", None, 100, 90),
+        ("Trade payables", None, 50, 40),
+        ("Total", None, 150, 130),
+    ]
+    document = read_document("bs.xlsx", workbook({"BS": rows}), ReadLimits())
+    payables = next(i for i in document.items if i.label == "Trade payables")
+    assert payables.amounts == {"FY2025": Decimal("50.00"), "FY2024": Decimal("40.00")}
