@@ -59,10 +59,10 @@ def classify(sheet: Sheet) -> str | None:
     kind = auxiliary.kind_of(sheet, title)
     if kind:
         return kind
+    if _NOTES_TITLE.search(title):
+        return NOTES  # a depreciation schedule among them is read as its note
     if fixed_assets.detect(sheet):
         return FIXED_ASSETS
-    if _NOTES_TITLE.search(title):
-        return NOTES
     return _face_statement(sheet)
 
 
@@ -71,11 +71,13 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
     kinds = {sheet.name: classify(sheet) for sheet in book.sheets}
     faces = [s for s in book.sheets if kinds[s.name] in (BALANCE_SHEET, "profit_and_loss")]
     year = _statement_year(faces) or year_of(file_name)
+    unit = next((u[0][1] for sheet in faces if (u := unit_cells(sheet))), Decimal(1))
     items_by_sheet: dict[str, list[ExtractedItem]] = {}
     note_statements: dict[str, str] = {}
-    warnings = []
+    warnings, units = [], {}
     for sheet in book.sheets:
-        kind, ctx = kinds[sheet.name], _context(sheet, year)
+        kind, ctx = kinds[sheet.name], _context(sheet, year, unit)
+        units[sheet.name] = ctx.units[0][1]
         if kind is None:
             if any(c.amount is not None for c in sheet.cells.values()):
                 warnings.append(f"Sheet '{sheet.name}' was not recognised and was not read.")
@@ -83,7 +85,7 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
         items_by_sheet[sheet.name] = _read_sheet(kind, sheet, ctx, note_statements)
     _expand_face_lines(faces, items_by_sheet, note_statements)
     items = [item for sheet in book.sheets for item in items_by_sheet.get(sheet.name, [])]
-    return _document(file_name, book, items, year, warnings)
+    return _document(file_name, items, year, units, warnings)
 
 
 def _statement_year(faces: list[Sheet]) -> str | None:
@@ -97,9 +99,10 @@ def _statement_year(faces: list[Sheet]) -> str | None:
     return max(years) if years else None
 
 
-def _context(sheet: Sheet, year: str | None) -> Context:
-    units = unit_cells(sheet)
-    main = units[0][1] if units else Decimal(1)
+def _context(sheet: Sheet, year: str | None, workbook_unit: Decimal) -> Context:
+    """What the sheet's blocks share; a sheet that states no unit is in the statements'."""
+    units = unit_cells(sheet) or [(0, workbook_unit)]
+    main = units[0][1]
     tolerance = Decimal("0.01") if main > 1 else Decimal(1)
     default_year = year_of(_title(sheet)) or year
     return Context(sheet, None, units, tolerance, default_year)
@@ -109,7 +112,7 @@ def _read_sheet(kind, sheet: Sheet, ctx: Context, note_statements) -> list[Extra
     if kind in auxiliary.REASONS or kind == auxiliary.SUB_NOTES:
         items = auxiliary.read(kind, sheet, ctx)
     elif kind == FIXED_ASSETS:
-        items = fixed_assets.read(sheet)
+        items = fixed_assets.read(sheet, ctx.units)
         for item in items:
             note_statements.setdefault(item.note or "", BALANCE_SHEET)
     elif kind == NOTES:
@@ -122,10 +125,21 @@ def _read_sheet(kind, sheet: Sheet, ctx: Context, note_statements) -> list[Extra
 
 
 def _notes(sheet: Sheet, ctx: Context, note_statements: dict[str, str]) -> list[ExtractedItem]:
-    """A notes sheet: each note a block; the title says which statement they explain."""
+    """A notes sheet: each note a block; the title says which statement they explain.
+
+    A note that is a depreciation schedule (gross block, depreciation, net
+    block) is read as one, and belongs to the balance sheet.
+    """
     statement = statement_of(_title(sheet))
+    rows = {cells[0].row: cells for cells in sheet.rows()}
     items, year_cols = [], {}
     for _heading, block in split_notes(scan(sheet, ctx.default_year)):
+        cells = [rows[line.row] for line in block.lines]
+        if any(fixed_assets.group_row(sheet, row) for row in cells):
+            found = fixed_assets.read(sheet, ctx.units, cells, block.title, block.note)
+            note_statements.setdefault(block.note or "", BALANCE_SHEET)
+            items += found
+            continue
         block.year_cols = block.year_cols or year_cols
         found, year_cols = read_block(block, ctx)
         for item in found:
@@ -157,29 +171,31 @@ def _statement_title(sheet: Sheet) -> str:
 
 
 def _expand_face_lines(faces, items_by_sheet, note_statements: dict[str, str]) -> None:
-    """Exclude each face line that a note of the same statement itemises."""
-    counted = {
-        item.note
-        for sheet_items in items_by_sheet.values()
-        for item in sheet_items
-        if item.note and not item.exclude_reason and item.table != "ageing"
-    }
+    """Exclude each face line that a note of the same statement itemises.
+
+    A note whose sheet does not say which statement it explains takes the
+    statement of the first face line that points to it.
+    """
+    face_names = {sheet.name for sheet in faces}
+    notes: dict[str, list[ExtractedItem]] = {}
+    for name, sheet_items in items_by_sheet.items():
+        for item in sheet_items:
+            if name not in face_names and item.note and not item.exclude_reason:
+                notes.setdefault(item.note, []).append(item)
     for sheet in faces:
         lines = scan(sheet)
         for item in items_by_sheet.get(sheet.name, []):
-            if item.exclude_reason in (TOTAL, PER_SHARE):
-                continue
             note = item.note or heading_note(item, lines)
-            if note in counted and note_statements.get(note) == item.statement:
+            if item.exclude_reason in (TOTAL, PER_SHARE) or note not in notes:
+                continue
+            if note_statements.setdefault(note, item.statement) == item.statement:
                 item.exclude_reason = f"face total: expanded in note {note}"
+                for note_item in notes[note]:
+                    note_item.statement = note_item.statement or item.statement
 
 
-def _document(file_name, book, items, year, warnings) -> ExtractedDocument:
+def _document(file_name, items, year, units, warnings) -> ExtractedDocument:
     years = sorted({y for item in items if item.printed_unit is None for y in item.amounts})
-    units = {}
-    for sheet in book.sheets:
-        cells = unit_cells(sheet)
-        units[sheet.name] = cells[0][1] if cells else Decimal(1)
     return ExtractedDocument(
         file_name=file_name,
         kind="final_accounts",

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pipeline.readers.blocks import TOTAL
 from pipeline.readers.document import BALANCE_SHEET, ExtractedItem
 from pipeline.readers.grid import Cell, Sheet
-from pipeline.readers.layout import label_cell, unit_at, unit_cells, year_of
+from pipeline.readers.layout import label_cell, unit_at, year_of
 from pipeline.readers.notes import INLINE_HEADING
 from pipeline.readers.totals import says_total
 
@@ -32,6 +32,9 @@ _GROUPS = [
     ("depreciation", re.compile(r"depreciation|amorti[sz]ation", re.IGNORECASE)),
     ("net", re.compile(r"net\s*(?:block|carrying)|\bwdv\b|written down", re.IGNORECASE)),
 ]
+
+
+_PREVIOUS_YEAR = re.compile(r"\s+[-–]\s+(?:previous|last|prior) year", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,21 @@ def detect(sheet: Sheet) -> bool:
     return any(group_row(sheet, cells) for cells in sheet.rows())
 
 
-def read(sheet: Sheet) -> list[ExtractedItem]:
-    """Every figure of every schedule table on the sheet."""
-    rows, units, items = sheet.rows(), unit_cells(sheet), []
-    title, note = "", None
+def read(
+    sheet: Sheet,
+    units: list[tuple[int, Decimal]],
+    rows: list[list[Cell]] | None = None,
+    title: str = "",
+    note: str | None = None,
+) -> list[ExtractedItem]:
+    """Every figure of every schedule table among `rows` (the whole sheet by default).
+
+    `units` are the sheet's unit cells (`layout.unit_cells`); `title` and
+    `note` name the note the rows belong to, when a notes sheet carries the
+    schedule as one of its notes.
+    """
+    rows, items = rows or sheet.rows(), []
+    title = _PREVIOUS_YEAR.split(title)[0].strip()
     for index, cells in enumerate(rows):
         groups = group_row(sheet, cells)
         if not groups:
@@ -87,8 +101,7 @@ def _title(cells: list[Cell], title: str, note: str | None) -> tuple[str, str | 
         return title, note
     inline = INLINE_HEADING.match(label.text.strip())
     if inline:
-        name = re.split(r"\s+[-–]\s+(?:previous|last|prior) year", inline.group(2), flags=re.I)[0]
-        return name.strip(), inline.group(1)
+        return _PREVIOUS_YEAR.split(inline.group(2))[0].strip(), inline.group(1)
     return title, note
 
 

@@ -40,6 +40,7 @@ def assign_year_sources(documents: list[ExtractedDocument]) -> dict[str, str]:
     3. A tie (two documents for the same year) goes to a statement over a trial balance,
        then to the first file name in order, so the choice never depends on upload order.
     """
+    _INDEX_CACHE.clear()  # a new set of documents: forget the last project's indexes
     counted = {year for document in documents if (year := _statement_year(document))}
     sources = {}
     for year in sorted(counted):

@@ -126,3 +126,54 @@ def test_year_headings_in_the_forms_firms_print_them(headers):
     document = read_document("bs.xlsx", workbook({"BS": rows}), ReadLimits())
     payables = next(i for i in document.items if i.label == "Trade payables")
     assert payables.amounts == {"FY2025": Decimal("50.00"), "FY2024": Decimal("40.00")}
+
+
+SCHEDULE_HEADER = (
+    None,
+    None,
+    "As at 01.04.2024",
+    "As at 31.03.2025",
+    "Up to 01.04.2024",
+    "Up to 31.03.2025",
+    "As at 31.03.2025",
+)
+GENERIC_NOTES = [
+    ("Notes to the financial statements for the year ended 31 March 2025",),
+    ("1", "Partners' capital", "31.03.2025", "31.03.2024"),
+    (None, "Closing balance", 1500, 1200),
+    (),
+    ("3", "Property, plant and equipment"),
+    (None, "Particulars", "GROSS BLOCK", None, "DEPRECIATION", None, "NET BLOCK"),
+    SCHEDULE_HEADER,
+    (None, "Machinery", 1000, 1100, 100, 200, 900),
+    (None, "Total", 1000, 1100, 100, 200, 900),
+]
+
+
+def test_notes_that_do_not_name_their_statement_and_a_schedule_among_them():
+    ppe = ("Property, plant and equipment", "3", 900, 950)
+    face = [ppe if row[:1] == ppe[:1] else row for row in FACE if row[:1] != ("Inventories",)]
+    data = workbook({"BS": face, "Notes": GENERIC_NOTES})
+    document = read_document("FS.xlsx", data, ReadLimits())
+    items = {(i.sheet, i.row, i.column): i for i in document.items}
+    assert items[("BS", 6, None)].exclude_reason == "face total: expanded in note 1"
+    assert items[("BS", 10, None)].exclude_reason == "face total: expanded in note 3"
+    assert items[("Notes", 3, None)].statement == BALANCE_SHEET
+    gross = items[("Notes", 8, "Gross block - As at 31.03.2025")]
+    assert (gross.note, gross.exclude_reason, gross.amounts) == (
+        "3",
+        None,
+        {"FY2025": Decimal("1100000.00")},
+    )
+    assert items[("Notes", 8, "Net block - As at 31.03.2025")].exclude_reason.startswith("memo:")
+
+
+def test_face_lines_count_when_the_workbook_has_no_notes():
+    document = read_document("BS only.xlsx", workbook({"BS": FACE}), ReadLimits())
+    counted = [i.label for i in document.items if i.exclude_reason is None]
+    assert counted == [
+        "Partners' capital",
+        "Trade payables",
+        "Property, plant and equipment",
+        "Inventories",
+    ]
