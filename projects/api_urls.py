@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from pipeline.api import Classify
 from projects import api
 
 app_name = "api"
@@ -14,5 +15,6 @@ urlpatterns = [
     path("projects/<uuid:pk>/retry", api.ProjectRetry.as_view(), name="project-retry"),
     path("projects/<uuid:pk>/resume", api.ProjectResume.as_view(), name="project-resume"),
     path("projects/<uuid:pk>/cma", api.ProjectCma.as_view(), name="project-cma"),
+    path("classify", Classify.as_view(), name="classify"),
     path("projects/<uuid:pk>/cma.xlsx", api.ProjectWorkbook.as_view(), name="project-workbook"),
 ]
