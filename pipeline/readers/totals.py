@@ -11,6 +11,9 @@ is a total when, in every year it gives, its amount is
 3. the difference of the last two totals (III - IV), or
 4. for a row that says 'total' (or has no label at all), the one item above it.
 
+A short label that says it is a total ('Total', 'Total expenses (IV)') is one
+even when it does not tie: the statement has an error, and it is still a total.
+
 Subtraction (2 with minus, 3) is how a profit and loss account and its
 notes flow; a balance sheet's sides are plain sums, and there the last asset
 always equals the liabilities' total less the other assets, so `flows=False`
@@ -42,6 +45,13 @@ def says_total(label: str) -> bool:
     return bool(_TOTAL_CUE.match(_LEADING_MARKER.sub("", label).strip()))
 
 
+def is_plain_total(label: str) -> bool:
+    """'Total', 'TOTAL', 'Total expenses (IV)', 'Total as per note': a total even when it
+    does not tie (a statement with an error), unlike '(A) total outstanding dues of ...'."""
+    words = re.sub(r"\([^)]*\)", " ", _LEADING_MARKER.sub("", label)).split()
+    return says_total(label) and len(words) <= 4
+
+
 def is_closing_balance(label: str) -> bool:
     return bool(_CLOSING.search(label))
 
@@ -64,7 +74,8 @@ class TotalFinder:
         if not amounts or is_closing_balance(label):
             total = False
         else:
-            total = self._matches(amounts, single=says_total(label) or not label.strip())
+            single = says_total(label) or not label.strip()
+            total = self._matches(amounts, single) or is_plain_total(label)
         if total:
             self.totals.append(amounts)
             self.starts.append(len(self.items))

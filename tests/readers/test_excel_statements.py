@@ -177,3 +177,13 @@ def test_face_lines_count_when_the_workbook_has_no_notes():
         "Property, plant and equipment",
         "Inventories",
     ]
+
+
+def test_a_total_that_does_not_tie_is_still_a_total_and_nothing_is_plugged():
+    overstated = ("Inventories", None, 1410, 1000)
+    rows = [overstated if row[:1] == overstated[:1] else row for row in FACE]
+    document = read_document("BS.xlsx", workbook({"BS": rows}), ReadLimits())
+    items = {i.row: i for i in document.items}
+    assert items[12].exclude_reason.startswith("total:")
+    assert items[11].amounts["FY2025"] == Decimal("1410000.00")
+    assert items[11].exclude_reason is None
