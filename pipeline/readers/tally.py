@@ -32,6 +32,7 @@ from pipeline.readers.layout import (
     unit_cells,
     year_of,
 )
+from pipeline.readers.totals import is_plain_total
 
 GROUP_TOTAL = "group total: sum of the ledgers listed under it"
 TOTAL = "total: sum of the items printed above it"
@@ -223,14 +224,19 @@ def _attach(node: Node, open_groups: list[Node]) -> None:
 
 
 def _is_total(node: Node, segment: list[Node]) -> bool:
-    """A row of the outermost column equal to the sum of that column above it."""
+    """A row of the outermost column equal to the sum of that column above it.
+
+    A row that only says 'Total' is one too when the sides do not tie.
+    """
     tops = [n for n in segment if n.depth == 0]
-    if len(tops) < 2 and not (tops and node.label.lower().startswith("total")):
+    if tops and is_plain_total(node.label):
+        return True
+    if len(tops) < 2:
         return False
-    for year, amount in node.amounts.items():
-        if sum((n.amounts.get(year, Decimal(0)) for n in tops), Decimal(0)) != amount:
-            return False
-    return True
+    return all(
+        sum((n.amounts.get(year, Decimal(0)) for n in tops), Decimal(0)) == amount
+        for year, amount in node.amounts.items()
+    )
 
 
 def _classify(segment: list[Node], statement: str) -> list[tuple[Node, str | None]]:

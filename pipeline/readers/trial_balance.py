@@ -109,22 +109,28 @@ def read_items(sheet: Sheet, columns: Columns, year: str) -> list[ExtractedItem]
     items: list[ExtractedItem] = []
     sums: dict[str, Decimal] = {"Dr": Decimal(0), "Cr": Decimal(0)}
     for cells in sheet.rows():
-        if cells[0].row <= columns.header_row:
-            continue
-        by_col = {c.col: c for c in cells}
-        balances = _balances(by_col, columns, unit_at(units, cells[0].row))
-        label = _label(by_col, columns)
-        if not balances or label is None:
-            continue
-        group = _group(by_col, columns)
-        if _is_total(balances, sums, group, label):
-            items += [_total(sheet, side, cell, amount, label, year) for side, (cell, amount)
-                      in balances.items()]  # fmt: skip
-            continue
-        for side, (cell, amount) in balances.items():
-            sums[side] += amount
-            items.append(_item(sheet, label, group, side, cell, amount, year))
+        if cells[0].row > columns.header_row:
+            items += _row_items(sheet, cells, columns, unit_at(units, cells[0].row), sums, year)
     return items
+
+
+def _row_items(sheet, cells, columns: Columns, unit, sums, year) -> list[ExtractedItem]:
+    """The balances of one row (or the grand total); `sums` runs down each column."""
+    by_col = {c.col: c for c in cells}
+    balances = _balances(by_col, columns, unit)
+    label = _label(by_col, columns)
+    if not balances or label is None:
+        return []
+    group = _group(by_col, columns)
+    if _is_total(balances, sums, group, label):
+        return [
+            _total(sheet, side, c, amount, label, year) for side, (c, amount) in balances.items()
+        ]
+    for side, (_, amount) in balances.items():
+        sums[side] += amount
+    return [
+        _item(sheet, label, group, side, c, amount, year) for side, (c, amount) in balances.items()
+    ]
 
 
 def _label(by_col: dict[int, Cell], columns: Columns) -> str | None:
