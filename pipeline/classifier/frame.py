@@ -112,18 +112,18 @@ def _resolve_profit_and_loss_account(item: ItemContext, tags: set[str]) -> None:
 
 
 def _label_tags(item: ItemContext) -> set[str]:
-    label = clean(item.label)
-    found = {q for q in qualifiers(item.label) if q in ("less", "add")}
-    context = " ".join(clean(t) for t in (label, item.subsection, item.tally_group, item.section))
+    """What the label's own wording adds: a deduction, opening or closing, a T-format side."""
+    prefix = qualifiers(item.label)
+    found = prefix & {"less", "add"}
+    texts = (item.label, item.subsection, item.tally_group, item.section)
+    context = " ".join(clean(text) for text in texts)
     if _OPENING.search(context):
         found.add("opening")
     if _CLOSING.search(context):
         found.add("closing")
-    prefix = qualifiers(item.label)
-    if "to" in prefix and not item.side:
-        found.add("debit")
-    if "by" in prefix and not item.side:
-        found.add("credit")
+    if not item.side:  # "To Wages" is the debit side, "By Sales" the credit side
+        found |= {"debit"} if "to" in prefix else set()
+        found |= {"credit"} if "by" in prefix else set()
     return found
 
 
