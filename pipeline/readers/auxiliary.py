@@ -45,9 +45,13 @@ _TITLES = [
 _EMI_HEADERS = re.compile(r"principal|interest|emi|instal+ment|closing balance", re.I)
 
 
+def is_trial_balance(sheet: Sheet, title: str) -> bool:
+    return "trial balance" in title.lower() or trial_balance.detect(sheet) is not None
+
+
 def kind_of(sheet: Sheet, title: str) -> str | None:
     """Which auxiliary schedule the sheet is, from its title and headers; None if none."""
-    if trial_balance.detect(sheet) is not None or "trial balance" in title.lower():
+    if is_trial_balance(sheet, title):
         return TRIAL_BALANCE
     for kind, pattern in _TITLES:
         if pattern.search(title):

@@ -21,11 +21,13 @@ from pipeline.readers.blocks import PER_SHARE, TOTAL, Block, Context, heading_no
 from pipeline.readers.document import BALANCE_SHEET, ExtractedDocument, ExtractedItem
 from pipeline.readers.grid import Sheet, Workbook
 from pipeline.readers.layout import clean_label, statement_of, unit_cells, year_of
-from pipeline.readers.notes import split_notes
+from pipeline.readers.notes import heading_of, split_notes
 from pipeline.readers.scan import Line, note_column, scan
 
 NOTES, FIXED_ASSETS = "notes", "fixed_assets"
-_NOTES_TITLE = re.compile(r"\bnotes\b|\bnote\s*\d|\bschedules? (?:forming|to)\b", re.IGNORECASE)
+_NOTES_TITLE = re.compile(
+    r"(?<!sub)(?<!sub-)(?<!sub )\bnotes\b|\bschedules? (?:forming|to)\b", re.IGNORECASE
+)
 _TITLE_TAIL = re.compile(r"\s+(?:for the (?:year|period)|as (?:at|on))\b.*$", re.IGNORECASE)
 
 
@@ -44,10 +46,10 @@ def _face_statement(sheet: Sheet) -> str | None:
 
 
 def _title(sheet: Sheet) -> str:
-    """The words printed above the first figure or year heading."""
+    """The words printed above the first figure, year heading or note heading."""
     words = []
     for line in scan(sheet, limit=5):
-        if line.amounts or line.years:
+        if line.amounts or line.years or heading_of(line) is not None:
             break
         words += [line.label, *(c.text for c in line.texts.values())]
     return " ".join(w for w in words if w)
@@ -56,11 +58,11 @@ def _title(sheet: Sheet) -> str:
 def classify(sheet: Sheet) -> str | None:
     """The sheet's part of the workbook: a statement, notes, the schedule or a working."""
     title = _title(sheet)
+    if _NOTES_TITLE.search(title) and not auxiliary.is_trial_balance(sheet, title):
+        return NOTES  # a depreciation schedule among them is read as its note
     kind = auxiliary.kind_of(sheet, title)
     if kind:
         return kind
-    if _NOTES_TITLE.search(title):
-        return NOTES  # a depreciation schedule among them is read as its note
     if fixed_assets.detect(sheet):
         return FIXED_ASSETS
     return _face_statement(sheet)

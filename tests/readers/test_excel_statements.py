@@ -187,3 +187,21 @@ def test_a_total_that_does_not_tie_is_still_a_total_and_nothing_is_plugged():
     assert items[12].exclude_reason.startswith("total:")
     assert items[11].amounts["FY2025"] == Decimal("1410000.00")
     assert items[11].exclude_reason is None
+
+
+def test_notes_are_notes_even_when_their_words_name_a_working():
+    notes = [
+        ("Notes to the Balance Sheet, Profit and Loss and Cash Flow Statement",),
+        ("(₹ in thousands)",),
+        ("1", "Deferred tax liabilities (net)", "31.03.2025", "31.03.2024"),
+        (None, "On depreciation", 120, 100),
+        ("2", "Trade payables"),
+        (None, "Others", 800, 750),
+    ]
+    face = [
+        ("Partners' capital", "1", 120, 100) if r[:1] == ("Partners' capital",) else r for r in FACE
+    ]
+    document = read_document("FS.xlsx", workbook({"BS": face, "Notes": notes}), ReadLimits())
+    depreciation = next(i for i in document.items if i.label == "On depreciation")
+    assert depreciation.exclude_reason is None
+    assert depreciation.amounts["FY2025"] == Decimal("120000.00")
