@@ -3,8 +3,9 @@
 1. Refuse what cannot be read, before parsing any page: too large, not a
    PDF, cut short by an interrupted upload, password-protected, too many
    pages.
-2. Read every page's words (several processes for a long file).
-3. Refuse a scan: pages without a text layer are named.
+2. Survey the pages quickly: refuse a scan (pages without a text layer are
+   named), and leave out pages that are wholly annexures.
+3. Read the other pages' words (several processes for a long file).
 4. Walk the pages into items (Schedule III or T-format), then mark totals
    and face lines expanded in notes.
 Nothing partial is returned: a file either yields its items or a ReaderError.
@@ -18,6 +19,7 @@ from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.pdf_pages import open_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
 from pipeline.readers.pdf_structure import finish
+from pipeline.readers.pdf_survey import Survey, survey
 
 _TRAILER_WINDOW = 2048  # %%EOF must close the file; a cut-off upload lacks it
 
@@ -31,11 +33,16 @@ def read_pdf(
     encrypted_pdf, too_many_pages, no_text_layer, no_statements).
     """
     page_count = _checked_page_count(data, limits, password)
-    pages = read_pages(data, password, page_count, limits.workers)
-    textless = [page.number for page in pages if not page.has_text]
+    found = survey(data, password, page_count) or Survey([], [])
+    if found.textless and len(found.textless) == page_count:
+        raise no_text_layer(found.textless, page_count)
+    skipped = set(found.textless) | set(found.annexures)
+    wanted = [n for n in range(1, page_count + 1) if n not in skipped]
+    pages = read_pages(data, password, wanted, limits.workers)
+    textless = sorted({*found.textless, *(page.number for page in pages if not page.has_text)})
     if len(textless) == page_count:
         raise no_text_layer(textless, page_count)
-    parsed = parse_pages(pages)
+    parsed = parse_pages(pages, annexures=found.annexures)
     if not parsed.drafts:
         raise no_text_layer(textless, page_count) if textless else no_statements()
     tolerance = max(parsed.units.values(), default=Decimal("1")) * Decimal("0.01")

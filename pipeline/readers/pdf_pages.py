@@ -110,12 +110,13 @@ def damaged_pdf(detail: str = "") -> ReaderError:
     )
 
 
-def read_pages(data: bytes, password: str | None, page_count: int, workers: int) -> list[PageText]:
-    """Every page's lines, in page order; in `workers` processes when it pays."""
-    numbers = list(range(1, page_count + 1))
-    if workers < 2 or page_count < PARALLEL_FROM_PAGES or not _may_fork():
+def read_pages(
+    data: bytes, password: str | None, numbers: list[int], workers: int
+) -> list[PageText]:
+    """The lines of pages `numbers` (1-based), in order; in `workers` processes when it pays."""
+    if workers < 2 or len(numbers) < PARALLEL_FROM_PAGES or not _may_fork():
         return _read_with(open_pdf(data, password), numbers)
-    chunks = [numbers[i : i + CHUNK_PAGES] for i in range(0, page_count, CHUNK_PAGES)]
+    chunks = [numbers[i : i + CHUNK_PAGES] for i in range(0, len(numbers), CHUNK_PAGES)]
     with ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)),
         initializer=_init_worker,

@@ -49,17 +49,25 @@ class Parsed:
     tformat: bool = False
 
 
-def parse_pages(pages: Sequence[PageText]) -> Parsed:
-    """Draft items of every page with a text layer, in printed order."""
+def parse_pages(pages: Sequence[PageText], annexures: Sequence[int] = ()) -> Parsed:
+    """Draft items of every page with a text layer, in printed order.
+
+    `annexures` are pages left unread because they are wholly an annexure:
+    a page after them that goes on with the annexure is not counted either.
+    """
     state = State()
     parsed = Parsed(state.drafts)
+    skipped = sorted(annexures)
     for page in pages:
+        while skipped and skipped[0] < page.number:
+            state.annexure = True
+            state.annexure_pages.add(skipped.pop(0))
         if not page.has_text:
             continue
         content = page_content(page)
         _start_page(content, state, parsed)
         _walk(content, state, parsed)
-    parsed.annexure_pages = sorted(state.annexure_pages)
+    parsed.annexure_pages = sorted(state.annexure_pages | set(skipped))
     return parsed
 
 

@@ -1,0 +1,86 @@
+"""A quick look at every page before the slow read: scans, and annexure pages.
+
+pdfium reads the plain text of a 200-page statement in a fraction of a
+second, where pdfminer (under pdfplumber) needs a tenth of a second or more
+per page for the positioned words the statements are read from. The survey
+finds the pages without a text layer (a scan is refused before any slow
+work) and the pages that are wholly an annexure: party-wise or item-wise
+detail behind amounts the notes already carry, never counted, so never read.
+
+A page is an annexure page only when its content, below the running header,
+opens with an "Annexure ..." heading and nothing on it opens a note, a
+schedule or a statement. When pdfium cannot read the file the survey gives
+up and every page is read the slow way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+
+from pipeline.readers.pdf_context import ref_heading, title_kind
+from pipeline.readers.pdf_layout import is_figure
+
+MIN_TEXT_CHARS = 10  # as pdf_pages: a scanner's stamped page number is not a text layer
+HEADER_LINES = 8  # the running header and the annexure heading sit within these
+_ANNEXURE = re.compile(r"^annexure\s+[A-Z0-9]{1,3}\b", re.I)
+
+
+class Survey(NamedTuple):
+    textless: list[int]
+    annexures: list[int]
+
+
+def survey(data: bytes, password: str | None, page_count: int) -> Survey | None:
+    """Textless and annexure pages (1-based), or None when pdfium cannot tell."""
+    try:
+        texts = _texts(data, password, page_count)
+    except Exception:  # pdfium disagrees with pdfminer about the file: read it all
+        return None
+    if texts is None:
+        return None
+    textless = [n for n, text in enumerate(texts, 1) if len("".join(text.split())) < MIN_TEXT_CHARS]
+    annexures = [n for n, text in enumerate(texts, 1) if is_annexure_page(text)]
+    return Survey(textless, annexures)
+
+
+def _texts(data: bytes, password: str | None, page_count: int) -> list[str] | None:
+    document = pdfium.PdfDocument(data, password=password)
+    try:
+        if len(document) != page_count:
+            return None
+        return [_page_text(document, index) for index in range(page_count)]
+    finally:
+        document.close()
+
+
+def _page_text(document: pdfium.PdfDocument, index: int) -> str:
+    page = document[index]
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+        page.close()
+
+
+def is_annexure_page(text: str) -> bool:
+    """The page opens with an annexure heading and opens nothing else after it."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    start = next((i for i, line in enumerate(lines[:HEADER_LINES]) if _ANNEXURE.match(line)), None)
+    if start is None or any(_has_figure(line) for line in lines[:start]):
+        return False
+    return not any(_opens_something(line) for line in lines[start + 1 :])
+
+
+def _opens_something(line: str) -> bool:
+    if _has_figure(line):  # a detail row ("12 Om Traders Pune 9,062"), not a heading
+        return False
+    return bool(title_kind(line) or ref_heading(line, in_notes=True)) and not _ANNEXURE.match(line)
+
+
+def _has_figure(line: str) -> bool:
+    """Money printed in the line ("13,804"), not a year ending a title."""
+    return any(is_figure(word) for word in line.split())
