@@ -231,6 +231,11 @@ class ProjectAdmin(FirmScopedAdmin):
             "<table><tr><th>Step</th><th>Status</th><th>ms</th><th>Error</th></tr>{}</table>", rows
         )
 
+    def has_change_permission(self, request, obj=None):
+        # The changelist's actions need it; a project's page is view-only, because saving
+        # a form read moments ago would write a stale status and claim over a running run.
+        return obj is None and super().has_change_permission(request)
+
     def has_add_permission(self, request):
         return False  # projects start in the portal or the API, with their audit row
 

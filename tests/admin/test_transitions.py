@@ -101,12 +101,12 @@ def test_a_project_moved_meanwhile_is_refused(project_with_file, owner):
         transition_project(stale, "fail", acting_user=owner)
 
 
-def test_the_status_cannot_be_edited_in_the_change_form(firm_admin_client, project_with_file):
+def test_a_projects_admin_page_is_view_only(firm_admin_client, project_with_file):
     url = reverse("admin:projects_project_change", args=[project_with_file.pk])
     page = firm_admin_client.get(url).content.decode()
-    assert 'name="status"' not in page
+    assert 'name="status"' not in page and 'name="_save"' not in page
     assert "statement.pdf" in page  # the files inline
-    firm_admin_client.post(url, {"status": "completed", "company_name": "Renamed"})
+    assert firm_admin_client.post(url, {"status": "completed"}).status_code == 403
     assert Project.objects.get(pk=project_with_file.pk).status == "draft"
 
 

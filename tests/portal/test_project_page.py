@@ -210,6 +210,21 @@ def test_a_completed_project_offers_the_download_and_its_key_figures(ca_client, 
     assert "Process again" in page
 
 
+def test_process_again_reprocesses_a_completed_project(ca_client, completed_project):
+    response = ca_client.post(
+        reverse("projects:process", args=[completed_project.pk]),
+        {"force_reprocess": "on"},
+        follow=True,
+    )
+    assert "Processing has started." in messages_of(response)[0]
+    assert Project.objects.get(pk=completed_project.pk).is_processing
+
+
+def test_process_without_force_on_a_completed_project_says_how(ca_client, completed_project):
+    response = ca_client.post(reverse("projects:process", args=[completed_project.pk]), follow=True)
+    assert "already generated" in messages_of(response)[0]
+
+
 def test_download_serves_the_workbook(ca_client, completed_project):
     response = ca_client.get(reverse("projects:download", args=[completed_project.pk]))
     assert response.status_code == 200
