@@ -72,7 +72,6 @@ class Sheet:
     name: str
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
-    a1: bool = True  # cells have A1 references (a CSV file has lines, not cells)
     _rows: list[list[Cell]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, cell: Cell) -> None:

@@ -320,7 +320,7 @@ def decode_text(data: bytes) -> str:
 def load_csv(data: bytes, limits: ReadLimits) -> Workbook:
     """A CSV (or tab-separated) export as a one-sheet workbook; rows are file lines."""
     text = decode_text(data)
-    sheet, count = Sheet("", a1=False), 0
+    sheet, count = Sheet(""), 0
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     line = 1
     try:

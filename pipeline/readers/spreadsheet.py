@@ -25,6 +25,14 @@ def read_workbook(file_name: str, book: Workbook) -> ExtractedDocument:
             "The workbook has no data: its sheets are empty.",
             "Check that you uploaded the right file, with the statements filled in and saved.",
         )
+    document = _read_layout(file_name, book)
+    if book.source_format == "csv":  # a text file has lines, not sheets and cells
+        for item in document.items:
+            item.sheet, item.cells = None, {}
+    return document
+
+
+def _read_layout(file_name: str, book: Workbook) -> ExtractedDocument:
     if final_accounts.detect(book):
         return final_accounts.read(file_name, book)
     tallies = [(sheet, found) for sheet in book.sheets if (found := tally.detect(sheet))]

@@ -193,9 +193,9 @@ def _item(sheet, label, group, side, cell: Cell, amount, year) -> ExtractedItem:
         section=group or "",
         tally_group=group,
         column=side,
-        sheet=sheet.name or None,
+        sheet=sheet.name,
         row=cell.row,
-        cells={year: cell.ref} if sheet.a1 else {},
+        cells={year: cell.ref},
         stored_as=cell.stored_as,
     )
 
