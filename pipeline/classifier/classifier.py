@@ -25,6 +25,7 @@ from pipeline.classifier.policy import Policy
 from pipeline.classifier.rules import (
     Block,
     apply_note_text,
+    bare_total,
     block_key,
     facility_among_assets,
     fixed_asset_column,
@@ -100,7 +101,7 @@ class Classifier:
         return self._calibrated(candidate)
 
     def _local(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
-        candidate = fixed_asset_column(item, frame)
+        candidate = bare_total(item.label) or fixed_asset_column(item, frame)
         if candidate is None:
             candidate = decide(frame, self.vocabulary, self.policy)
             if (key := block_key(item, frame)) in blocks:

@@ -27,6 +27,7 @@ BALANCING = (
 CONTINGENT = "memo: contingent liabilities and commitments are not balances"
 FA_MOVEMENT = "memo: fixed-asset movement column"
 NET_BLOCK = "memo: net block (gross block less depreciation), not a balance of its own"
+TOTAL = "total: sum of the items printed above it"
 EXCLUSIONS = {
     "authorised": AUTHORISED,
     "movement": MOVEMENT,
@@ -34,6 +35,7 @@ EXCLUSIONS = {
     "contingent": CONTINGENT,
     "fa_movement": FA_MOVEMENT,
     "net_block": NET_BLOCK,
+    "total": TOTAL,
 }
 
 

@@ -19,12 +19,13 @@ from pipeline.classifier.context import (
     FA_MOVEMENT,
     MOVEMENT,
     NET_BLOCK,
+    TOTAL,
     VOCABULARY,
     Candidate,
     ItemContext,
 )
 from pipeline.classifier.frame import Frame
-from pipeline.classifier.normalise import clean
+from pipeline.classifier.normalise import clean, label_key
 
 RAW_COLUMN = 0.95
 RAW_WDV = 0.90
@@ -53,6 +54,23 @@ RESERVE_ROWS = (  # tag of the reserve's heading -> its row
     ("r_surplus", "pl_surplus"),
     ("capital_account", "share_capital"),
 )
+
+
+RAW_TOTAL = 0.93
+# "Total", "Sub-total", "Total (A+B)", "Total expenses (IV)", "Total current assets": the
+# word, its references and a statement heading. "Total outstanding dues of MSMEs" is a balance.
+_BARE_TOTAL = re.compile(
+    r"^(sub ?|grand |net )?total"
+    r"( ([a-z#]{1,4}|income|expenses?|assets?|liabilities|equity|revenue|current|non))*$"
+)
+
+
+def bare_total(label: str) -> Candidate | None:
+    """A total the reader did not mark (items classified on their own, through the API)."""
+    if not _BARE_TOTAL.match(label_key(label)):
+        return None
+    evidence = "A bare total line: the sum of the items printed above it; excluded."
+    return Candidate(None, 1, RAW_TOTAL, evidence, VOCABULARY, "rule", TOTAL)
 
 
 def fixed_asset_column(item: ItemContext, frame: Frame) -> Candidate | None:

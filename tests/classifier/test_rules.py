@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.classifier.classifier import Classifier
-from pipeline.classifier.context import AUTHORISED, BALANCING, MOVEMENT, ItemContext
+from pipeline.classifier.context import AUTHORISED, BALANCING, MOVEMENT, TOTAL, ItemContext
 
 RESERVES = {"statement": "balance_sheet", "section": "Reserves and surplus"}
 TALLY_PL = {
@@ -272,3 +272,20 @@ def test_an_overdraft_among_bank_accounts_is_a_borrowing_only_in_credit(amount, 
     )
     verdict = classify(item)[0]
     assert (verdict.cma_key, verdict.sign, verdict.confidence >= 0.70) == (row, sign, auto)
+
+
+@pytest.mark.parametrize(
+    "label", ["Total", "TOTAL", "Sub-total", "Grand Total", "Total (A+B)", "Total (I + II)"]
+)
+def test_a_bare_total_the_reader_did_not_mark_is_excluded(label):
+    verdict = classify(ItemContext(label, statement="balance_sheet", section="Trade payables"))[0]
+    assert (verdict.cma_key, verdict.exclude_reason) == (None, TOTAL)
+
+
+def test_a_balance_that_begins_with_total_is_not_a_total():
+    item = ItemContext(
+        "Total outstanding dues of micro enterprises and small enterprises",
+        statement="balance_sheet",
+        section="Trade payables",
+    )
+    assert classify(item)[0].cma_key == "sundry_creditors"
