@@ -18,11 +18,16 @@ from decimal import Decimal
 
 from pipeline.readers import auxiliary, fixed_assets, tally
 from pipeline.readers.blocks import PER_SHARE, TOTAL, Block, Context, heading_note, read_block
-from pipeline.readers.document import BALANCE_SHEET, ExtractedDocument, ExtractedItem
+from pipeline.readers.document import (
+    BALANCE_SHEET,
+    PROFIT_AND_LOSS,
+    ExtractedDocument,
+    ExtractedItem,
+)
 from pipeline.readers.grid import Sheet, Workbook
 from pipeline.readers.layout import clean_label, statement_of, unit_cells, year_of
 from pipeline.readers.notes import heading_of, split_notes
-from pipeline.readers.scan import Line, note_column, scan
+from pipeline.readers.scan import note_column, scan
 
 NOTES, FIXED_ASSETS = "notes", "fixed_assets"
 _NOTES_TITLE = re.compile(
@@ -71,7 +76,7 @@ def classify(sheet: Sheet) -> str | None:
 def read(file_name: str, book: Workbook) -> ExtractedDocument:
     """Every line item of the workbook, sheet by sheet in workbook order."""
     kinds = {sheet.name: classify(sheet) for sheet in book.sheets}
-    faces = [s for s in book.sheets if kinds[s.name] in (BALANCE_SHEET, "profit_and_loss")]
+    faces = [s for s in book.sheets if kinds[s.name] in (BALANCE_SHEET, PROFIT_AND_LOSS)]
     year = _statement_year(faces) or year_of(file_name)
     unit = next((u[0][1] for sheet in faces if (u := unit_cells(sheet))), Decimal(1))
     items_by_sheet: dict[str, list[ExtractedItem]] = {}
@@ -207,6 +212,3 @@ def _document(file_name, items, year, units, warnings) -> ExtractedDocument:
         units=units,
         warnings=warnings,
     )
-
-
-__all__ = ["Line", "classify", "detect", "read"]
