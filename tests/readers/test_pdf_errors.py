@@ -1,0 +1,110 @@
+"""PDFs that cannot be read give one clear error, with what the CA can do, and no items."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+import pipeline.readers.pdf as pdf_reader
+from pipeline.readers.document import ReaderError, ReadLimits
+from pipeline.readers.pdf import page_ranges, read_pdf
+from tests.groundtruth import SAMPLES, is_structural, load
+
+BAD = SAMPLES / "_bad"
+PASSWORD = "mehta@2025"
+STATEMENT = SAMPLES / "shree-ganesh-polymers" / "Audited Financial Statements FY 2024-25.pdf"
+
+
+def _error(data: bytes, limits: ReadLimits | None = None, **kwargs) -> ReaderError:
+    with pytest.raises(ReaderError) as caught:
+        read_pdf("upload.pdf", data, limits or ReadLimits(), **kwargs)
+    error = caught.value
+    assert error.message and error.hint and error.message != error.hint
+    return error
+
+
+def test_an_interrupted_upload_is_reported_as_incomplete():
+    error = _error((BAD / "truncated-upload.pdf").read_bytes())
+    assert error.code == "truncated_pdf"
+    assert "again" in error.hint
+
+
+def test_a_pdf_cut_anywhere_before_its_end_is_incomplete():
+    data = STATEMENT.read_bytes()
+    assert _error(data[: len(data) * 9 // 10]).code == "truncated_pdf"
+
+
+def test_a_password_protected_pdf_asks_for_an_unprotected_copy_or_the_password():
+    error = _error((BAD / "password-protected-statement.pdf").read_bytes())
+    assert error.code == "encrypted_pdf"
+    assert "password" in error.message.lower()
+    assert "unprotected" in error.hint
+
+
+def test_a_wrong_password_says_so():
+    error = _error((BAD / "password-protected-statement.pdf").read_bytes(), password="guess")
+    assert error.code == "encrypted_pdf"
+    assert "did not open" in error.message
+
+
+def test_with_its_password_a_protected_statement_reads_like_the_original():
+    """The protected copy is the FY2025 statement reworded: same figures, same exclusions."""
+    document = read_pdf(
+        "protected.pdf",
+        (BAD / "password-protected-statement.pdf").read_bytes(),
+        ReadLimits(),
+        password=PASSWORD,
+    )
+    truth = [
+        item
+        for item in load("mehta-agri-commodities")["line_items"]
+        if item["file"] == "MACPL_FS_2024-25.pdf"
+    ]
+
+    def shape(page, amounts, excluded):
+        return page, tuple(sorted((y, Decimal(str(v))) for y, v in amounts.items())), excluded
+
+    read = Counter(shape(i.page, i.amounts, bool(i.exclude_reason)) for i in document.items)
+    expected = Counter(
+        shape(i["page"], i["amounts"], is_structural(i.get("exclude_reason"))) for i in truth
+    )
+    assert read == expected
+
+
+def test_a_scan_names_its_pages_without_text():
+    error = _error((BAD / "scanned-balance-sheet.pdf").read_bytes())
+    assert error.code == "no_text_layer"
+    assert "Pages 1-3" in error.message
+    assert "scan" in error.message
+    assert "original PDF" in error.hint and "Excel" in error.hint
+
+
+def test_too_many_pages_is_refused_before_any_page_is_parsed(monkeypatch):
+    def parse_nothing(*args, **kwargs):
+        raise AssertionError("pages were parsed")
+
+    monkeypatch.setattr(pdf_reader, "read_pages", parse_nothing)
+    error = _error(STATEMENT.read_bytes(), ReadLimits(max_pdf_pages=5))
+    assert error.code == "too_many_pages"
+    assert "10 pages" in error.message and "5" in error.message
+
+
+def test_a_file_over_the_size_limit_is_refused():
+    assert _error(STATEMENT.read_bytes(), ReadLimits(max_file_bytes=1000)).code == "too_large"
+
+
+def test_bytes_that_are_not_a_pdf_are_refused():
+    assert _error(b"PK\x03\x04 a zip renamed to pdf" + b"\0" * 100).code == "corrupt_pdf"
+
+
+def test_a_pdf_whose_insides_are_garbage_is_damaged():
+    garbage = b"%PDF-1.4\n" + bytes(range(256)) * 20 + b"\n%%EOF\n"
+    assert _error(garbage).code == "corrupt_pdf"
+
+
+def test_page_ranges_are_named_as_a_ca_reads_them():
+    assert page_ranges([1, 2, 3]) == "pages 1-3"
+    assert page_ranges([4]) == "page 4"
+    assert page_ranges([7, 1, 2, 5]) == "pages 1-2, 5 and 7"
