@@ -102,11 +102,17 @@ def _holds_labels(sheet: Sheet, header_row: int, side: Side) -> bool:
 
 
 def _blocks(sheet: Sheet, cells: list[Cell]) -> list[Block]:
-    headed = [c for c in cells if isinstance(c.value, str) and year_of(c.text) and c.col > 1]
+    """Period headings of a header row; a merged heading that names no date (the
+    company's name) takes the period of the title above it."""
+    title_year = year_of(title_text(sheet, cells[0].row - 1))
     blocks = []
-    for cell in headed:
+    for cell in cells:
+        if not isinstance(cell.value, str) or cell.col == 1:
+            continue
         span = sheet.merged_span(cell.row, cell.col)
-        blocks.append(Block(year_of(cell.text), cell.col, span[1] if span else cell.col))
+        year = year_of(cell.text) or (title_year if span and span[1] > span[0] else None)
+        if year:
+            blocks.append(Block(year, cell.col, span[1] if span else cell.col))
     return blocks
 
 

@@ -120,3 +120,21 @@ def test_vertical_tally_export_with_uncached_formulas_and_two_years():
     assert items["Total"].exclude_reason.startswith("total:")
     assert items["Proprietor's capital"].statement == BALANCE_SHEET
     assert document.years == ["FY2025", "FY2024"]
+
+
+def test_period_in_the_title_when_the_level_heading_only_names_the_company():
+    rows = [
+        ("Sunrise Traders",),
+        ("Balance Sheet as at 31-Mar-2025",),
+        (),
+        ("Particulars", "Sunrise Traders", None),
+        ("Capital Account", None, "=B6"),
+        ("    Proprietor's capital", 500000, None),
+        ("Total", None, "=C5"),
+    ]
+    document = read_document("BS.xlsx", workbook_bytes(rows, ["B4:C4"]), ReadLimits())
+    capital = next(i for i in document.items if i.label == "Proprietor's capital")
+    assert (capital.amounts, capital.tally_group) == (
+        {"FY2025": Decimal("500000.00")},
+        "Capital Account",
+    )
