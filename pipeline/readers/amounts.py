@@ -30,7 +30,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     """
     if text is None:
         return None
-    raw = str(text).strip().replace("\u00a0", " ")
+    raw = str(text).strip().replace("\u00a0", " ").replace("\u2212", "-")  # U+2212 minus sign
     if raw in NIL_MARKS:
         return Decimal("0")
     match = _AMOUNT.match(raw)
@@ -92,6 +92,8 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _DATE_DMY = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?[\s./-]+([a-z]{3,9}|\d{1,2})[\s.,/-]+(\d{4}|\d{2})\b", re.I
 )
+# "March 31, 2025" (month first, as Ind AS statements often print it)
+_DATE_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _FY_RANGE = re.compile(r"\b(?:fy|f\.y\.|year)?\s*(\d{4})\s*[-–/]\s*(\d{2,4})\b", re.IGNORECASE)
 
 
@@ -99,15 +101,18 @@ def year_of_heading(text: str) -> str | None:
     """The financial year a column heading names, as 'FY2025', or None.
 
     Understands "As at 31st March 2025", "31.03.2024", "31-Mar-24",
-    "Year ended 31 March 2025", "FY 2023-24", "2023-24". A date is mapped to the
-    financial year it falls in (years end on 31 March).
+    "Year ended 31 March 2025", "As at March 31, 2025", "FY 2023-24", "2023-24".
+    A date is mapped to the financial year it falls in (years end on 31 March).
     """
     for day, month, year in _DATE_DMY.findall(text):
-        month_no = _month_number(month)
-        if month_no is None or not 1 <= int(day) <= 31:
-            continue
-        full_year = int(year) + 2000 if len(year) == 2 else int(year)
-        return fy_key(full_year + 1 if month_no > 3 else full_year)
+        found = _fy_of_date(day, month, year)
+        if found:
+            return found
+    for month, day, year in _DATE_MDY.findall(text):
+        if not month.isdigit():
+            found = _fy_of_date(day, month, year)
+            if found:
+                return found
     match = _FY_RANGE.search(text)
     if match:
         start, end = int(match.group(1)), match.group(2)
@@ -115,6 +120,14 @@ def year_of_heading(text: str) -> str | None:
         if end_year == start + 1:
             return fy_key(end_year)
     return None
+
+
+def _fy_of_date(day: str, month: str, year: str) -> str | None:
+    month_no = _month_number(month)
+    if month_no is None or not 1 <= int(day) <= 31:
+        return None
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    return fy_key(full_year + 1 if month_no > 3 else full_year)
 
 
 def _month_number(token: str) -> int | None:
