@@ -83,6 +83,7 @@ def test_the_pages_fit_a_phone(browser_page, live_server, owner, project_with_fi
     screenshot(page, "phone-project")
     page.goto(f"{base}/projects/members/")
     expect(page.locator("#members")).to_contain_text(owner.email)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(page, "phone-members")
 
 
