@@ -39,7 +39,7 @@ def read_pdf(
     skipped = set(found.textless) | set(found.annexures)
     wanted = [n for n in range(1, page_count + 1) if n not in skipped]
     pages = read_pages(data, password, wanted, limits.workers)
-    textless = sorted({*found.textless, *(page.number for page in pages if not page.has_text)})
+    textless = sorted({*found.textless, *(page.number for page in pages if page.scanned)})
     if len(textless) == page_count:
         raise no_text_layer(textless, page_count)
     parsed = parse_pages(pages, annexures=found.annexures)

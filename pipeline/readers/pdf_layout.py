@@ -17,7 +17,7 @@ from decimal import Decimal
 from itertools import combinations, pairwise
 from statistics import median
 
-from pipeline.readers.amounts import NIL_MARKS, detect_unit, parse_amount, year_of_heading
+from pipeline.readers.amounts import NIL_MARKS, detect_unit, fy_key, parse_amount, year_of_heading
 from pipeline.readers.pdf_pages import Line, Word
 
 COLUMN_SLACK = 8.0  # points a figure may stray from its column's right edge
@@ -25,6 +25,10 @@ _BARE_YEAR = re.compile(r"^(19|20)\d\d$")
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 _NOTE_REF = re.compile(r"^\d{1,2}$")  # an unheaded column of small whole numbers
 _NOTE_HEADING = re.compile(r"\bnotes?\b|\bsch(edule)?\b|\bref\b", re.I)
+# Schedule III's own headings name no date: "Figures as at the end of current
+# reporting period"; small firms print "Current Year" / "Previous Year".
+_PREVIOUS = re.compile(r"\b(previous|last|prior|preceding)\b.*\b(year|period)\b|^p\.?y\.?$", re.I)
+_CURRENT = re.compile(r"\b(current|this)\b.*\b(year|period)\b|^c\.?y\.?$", re.I)
 _UNIT_LINE = re.compile(
     r"^\(?\s*(all\s+)?(amounts?|figures|₹|rs\.?|rupees|inr)(?![a-z])[^()]{0,40}\)?$", re.IGNORECASE
 )
@@ -124,6 +128,7 @@ class Column:
     group: str = ""
     role: str = "amount"  # "amount" or "note" (the note or schedule reference)
     tokens: list[str] = field(default_factory=list)
+    fixed_year: str | None = None  # a "Current Year" heading's year, from the page title
 
     @property
     def name(self) -> str:
@@ -131,7 +136,23 @@ class Column:
 
     @property
     def year(self) -> str | None:
-        return year_of_heading(self.header) or year_of_heading(self.name)
+        return self.fixed_year or year_of_heading(self.header) or year_of_heading(self.name)
+
+
+def relative_year(text: str, year_hint: str | None) -> str | None:
+    """The year a "Current Year" / "Previous Year" heading means in a statement for `year_hint`."""
+    text = text.strip()
+    if not year_hint:
+        return None
+    if _PREVIOUS.search(text):
+        return fy_key(int(year_hint[2:]) - 1)
+    return year_hint if _CURRENT.search(text) else None
+
+
+def resolve_relative_years(columns: Sequence[Column], year_hint: str | None) -> None:
+    for column in columns:
+        if column.role == "amount" and not column.year:
+            column.fixed_year = relative_year(column.header, year_hint)
 
 
 def fit(word: Word, columns: Sequence[Column]) -> Column | None:

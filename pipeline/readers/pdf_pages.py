@@ -58,6 +58,7 @@ class PageText(NamedTuple):
     width: float
     lines: tuple[Line, ...]
     has_text: bool
+    scanned: bool  # an image and no text; a blank page is neither
 
 
 def open_pdf(data: bytes, password: str | None) -> pdfplumber.PDF:
@@ -153,12 +154,13 @@ def _read_page(pdf: pdfplumber.PDF, number: int) -> PageText:
     try:
         words = page.extract_words()
         has_text = len(page.chars) >= MIN_TEXT_CHARS
+        scanned = not has_text and bool(page.images)
         width = float(page.width)
     except Exception as error:  # a broken content stream on one page
         raise damaged_pdf(f" (page {number} could not be read)") from error
     finally:
         page.close()
-    return PageText(number, width, group_lines(words), has_text)
+    return PageText(number, width, group_lines(words), has_text, scanned)
 
 
 def group_lines(words: list[dict]) -> tuple[Line, ...]:

@@ -168,7 +168,9 @@ def _tables(lines: list[Line], kinds: list[str], state: State) -> dict[int, Tabl
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
         header = lines[start : end + 1]
         body = [lines[i] for i in range(end + 1, stop) if kinds[i] == BODY]
-        tables[start] = t_table(header, body) or _vertical(lines, kinds, start, header, body, state)
+        tables[start] = t_table(header, body, state.year_hint) or _vertical(
+            lines, kinds, start, header, body, state
+        )
     return tables
 
 

@@ -29,38 +29,43 @@ _ANNEXURE = re.compile(r"^annexure\s+[A-Z0-9]{1,3}\b", re.I)
 
 
 class Survey(NamedTuple):
-    textless: list[int]
+    textless: list[int]  # scanned: an image and no text (a blank page is neither)
     annexures: list[int]
 
 
 def survey(data: bytes, password: str | None, page_count: int) -> Survey | None:
-    """Textless and annexure pages (1-based), or None when pdfium cannot tell."""
+    """Scanned and annexure pages (1-based), or None when pdfium cannot tell."""
     try:
-        texts = _texts(data, password, page_count)
+        pages = _pages(data, password, page_count)
     except Exception:  # pdfium disagrees with pdfminer about the file: read it all
         return None
-    if texts is None:
+    if pages is None:
         return None
-    textless = [n for n, text in enumerate(texts, 1) if len("".join(text.split())) < MIN_TEXT_CHARS]
-    annexures = [n for n, text in enumerate(texts, 1) if is_annexure_page(text)]
+    textless = [n for n, (_, scanned) in enumerate(pages, 1) if scanned]
+    annexures = [n for n, (text, _) in enumerate(pages, 1) if is_annexure_page(text)]
     return Survey(textless, annexures)
 
 
-def _texts(data: bytes, password: str | None, page_count: int) -> list[str] | None:
+def _pages(data: bytes, password: str | None, page_count: int) -> list[tuple[str, bool]] | None:
     document = pdfium.PdfDocument(data, password=password)
     try:
         if len(document) != page_count:
             return None
-        return [_page_text(document, index) for index in range(page_count)]
+        return [_page(document, index) for index in range(page_count)]
     finally:
         document.close()
 
 
-def _page_text(document: pdfium.PdfDocument, index: int) -> str:
+def _page(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
+    """(text, scanned): a page is a scan when it has an image and no text."""
     page = document[index]
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_range()
+        text = textpage.get_text_range()
+        if len("".join(text.split())) >= MIN_TEXT_CHARS:
+            return text, False
+        images = page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)
+        return text, next(iter(images), None) is not None
     finally:
         textpage.close()
         page.close()

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
 from pipeline.readers.document import BALANCE_SHEET, PROFIT_AND_LOSS, TRADING, ExtractedItem
 from pipeline.readers.pdf_context import starts_lowercase, title_kind
-from pipeline.readers.pdf_layout import Cell, build_columns, cells, split_row
+from pipeline.readers.pdf_layout import (
+    Cell,
+    build_columns,
+    cells,
+    relative_year,
+    resolve_relative_years,
+    split_row,
+)
 from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Draft, State, Table, TSide
 
@@ -24,38 +31,39 @@ _SCHEDULE_REF = re.compile(r"\b(?:schedule|sch\.|annexure|note)\s*([A-Z]{1,2}|\d
 _DATE_WORDS = 6  # a column heading is short: "As at 31 March 2025"
 
 
-def t_table(header: Sequence[Line], body: Sequence[Line]) -> Table | None:
+def t_table(header: Sequence[Line], body: Sequence[Line], year_hint: str | None) -> Table | None:
     """The two-sided table `header` opens, or None when it is not one."""
     for line in header:
-        found = _split(cells(line.words))
+        found = _split(cells(line.words), year_hint)
         if found:
             split, left, right = found
-            return Table("tformat", split=split, sides=_sides(header, body, split, left, right))
+            sides = _sides(header, body, split, (left, right), year_hint)
+            return Table("tformat", split=split, sides=sides)
     return None
 
 
-def _split(row: list[Cell]) -> tuple[float, str, str] | None:
+def _split(row: list[Cell], year_hint: str | None) -> tuple[float, str, str] | None:
     """(x of the right side, left heading, right heading) of a two-sided heading row."""
-    kinds = ["date" if _is_date(cell) else "text" for cell in row]
+    years = [_year(cell, year_hint) for cell in row]
+    kinds = ["date" if year else "text" for year in years]
     if not kinds or kinds[0] != "text":
         return None
     for index in range(1, len(row)):
         before, after = kinds[:index], kinds[index:]
         if kinds[index] != "text" or "date" not in before or "date" not in after:
             continue
-        left = [
-            year_of_heading(c.text) for c, k in zip(row[:index], before, strict=True) if k == "date"
-        ]
-        right = [
-            year_of_heading(c.text) for c, k in zip(row[index:], after, strict=True) if k == "date"
-        ]
+        left = [year for year in years[:index] if year]
+        right = [year for year in years[index:] if year]
         if left == right:
             return row[index].x0, _side_name(row[:index]), _side_name(row[index:])
     return None
 
 
-def _is_date(cell: Cell) -> bool:
-    return len(cell.words) <= _DATE_WORDS and year_of_heading(cell.text) is not None
+def _year(cell: Cell, year_hint: str | None) -> str | None:
+    """The year a column heading names ("31.03.2025", "Current Year"), if it is one."""
+    if len(cell.words) > _DATE_WORDS:
+        return None
+    return year_of_heading(cell.text) or relative_year(cell.text, year_hint)
 
 
 def _side_name(row: list[Cell]) -> str:
@@ -66,12 +74,14 @@ def _side_name(row: list[Cell]) -> str:
     return row[0].text
 
 
-def _sides(header, body, split: float, left: str, right: str) -> tuple[TSide, TSide]:
+def _sides(header, body, split: float, names, year_hint) -> tuple[TSide, TSide]:
     halves = []
-    for index, name in enumerate((left, right)):
+    for index, name in enumerate(names):
         head = [_half(line, split, index) for line in header]
         rows = [_half(line, split, index).words for line in body]
-        halves.append(TSide(name, build_columns([h for h in head if h.words], rows)))
+        columns = build_columns([h for h in head if h.words], rows)
+        resolve_relative_years(columns, year_hint)
+        halves.append(TSide(name, columns))
     return tuple(halves)
 
 
