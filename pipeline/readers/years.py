@@ -5,7 +5,9 @@ comparative. When two documents give a year, the later document (the one
 with the later `statement_year`) wins: its comparative column is the
 auditor's latest view, regrouped where the later statement regrouped it. A
 year that only appears as a comparative (the year before the earliest
-statement uploaded) is not counted: no statement of that year was uploaded.
+statement uploaded) is not counted (no statement of that year was uploaded)
+unless the CA asks for it, or only one year's statement was uploaded: then its
+comparative column is the previous year of the CMA, as a CA would take it.
 The losing documents' figures are not thrown away: `other_sources` lets the
 winning item record them, so the CA sees both.
 """
@@ -13,6 +15,7 @@ winning item record them, so the CA sees both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pipeline.readers.document import ExtractedDocument, ExtractedItem
 
@@ -32,16 +35,22 @@ def _statement_year(document: ExtractedDocument) -> str | None:
     return document.statement_year or (max(years) if years else None)
 
 
-def assign_year_sources(documents: list[ExtractedDocument]) -> dict[str, str]:
+def assign_year_sources(
+    documents: list[ExtractedDocument], wanted: Iterable[str] = ()
+) -> dict[str, str]:
     """{year: file name of the document that counts for it}, for every statement year.
 
-    1. The years counted are the years the documents are *for* (their statement years).
+    1. The years counted are the years the documents are *for* (their statement years),
+       and the comparative-only years that `wanted` names or that a single year's
+       statement shows.
     2. Each goes to the document with the latest statement year among those giving it.
     3. A tie (two documents for the same year) goes to a statement over a trial balance,
        then to the first file name in order, so the choice never depends on upload order.
     """
     _INDEX_CACHE.clear()  # a new set of documents: forget the last project's indexes
     counted = {year for document in documents if (year := _statement_year(document))}
+    shown = {year for document in documents for year in _years(document)}
+    counted |= shown & (shown if len(counted) == 1 else set(wanted))
     sources = {}
     for year in sorted(counted):
         givers = sorted((d for d in documents if year in _years(d)), key=lambda d: d.file_name)
@@ -51,7 +60,8 @@ def assign_year_sources(documents: list[ExtractedDocument]) -> dict[str, str]:
 
 
 def comparative_only_years(documents: list[ExtractedDocument]) -> list[str]:
-    """Years printed only as a comparative column, which no document is for."""
+    """Years printed only as a comparative column, which no document is for (and which are
+    not counted unless asked for)."""
     shown = {year for document in documents for year in _years(document)}
     return sorted(shown - set(assign_year_sources(documents)))
 

@@ -72,8 +72,8 @@ def _read(source: SourceFile) -> ExtractedDocument:
 
 
 def _store(project: Project, read, failed) -> None:
-    year_sources = assign_year_sources([document for _, document in read])
     documents = [document for _, document in read]
+    year_sources = assign_year_sources(documents, wanted=project.years_wanted)
     with transaction.atomic():
         LineItem.objects.filter(project=project).delete()
         for source, document in read:

@@ -135,11 +135,26 @@ def document(name: str, kind: str, year: str, years: list[str]) -> ExtractedDocu
 def test_a_statement_beats_a_trial_balance_of_the_same_year_whatever_the_order():
     statement = document("BS 2024-25.pdf", "schedule_iii", "FY2025", ["FY2025", "FY2024"])
     ledgers = document("TB 2024-25.csv", "trial_balance", "FY2025", ["FY2025"])
-    assert assign_year_sources([ledgers, statement]) == {"FY2025": "BS 2024-25.pdf"}
-    assert assign_year_sources([statement, ledgers]) == {"FY2025": "BS 2024-25.pdf"}
+    expected = {"FY2024": "BS 2024-25.pdf", "FY2025": "BS 2024-25.pdf"}
+    assert assign_year_sources([ledgers, statement]) == expected
+    assert assign_year_sources([statement, ledgers]) == expected
 
 
-def test_a_year_shown_only_as_a_comparative_is_not_counted():
+def test_a_single_years_statement_counts_its_comparative_column():
     documents = [document("FS 2024-25.pdf", "schedule_iii", "FY2025", ["FY2025", "FY2024"])]
-    assert assign_year_sources(documents) == {"FY2025": "FS 2024-25.pdf"}
-    assert comparative_only_years(documents) == ["FY2024"]
+    assert assign_year_sources(documents) == {
+        "FY2024": "FS 2024-25.pdf",
+        "FY2025": "FS 2024-25.pdf",
+    }
+    assert comparative_only_years(documents) == []
+
+
+def test_the_year_before_the_earliest_statement_counts_only_when_asked_for():
+    documents = [
+        document("FS 2023-24.pdf", "schedule_iii", "FY2024", ["FY2024", "FY2023"]),
+        document("FS 2024-25.pdf", "schedule_iii", "FY2025", ["FY2025", "FY2024"]),
+    ]
+    assert sorted(assign_year_sources(documents)) == ["FY2024", "FY2025"]
+    assert comparative_only_years(documents) == ["FY2023"]
+    asked = assign_year_sources(documents, wanted=["FY2023", "FY2024", "FY2025"])
+    assert asked["FY2023"] == "FS 2023-24.pdf"
