@@ -123,7 +123,11 @@ def page_ranges(pages: list[int]) -> str:
 def _warnings(parsed: Parsed, textless: list[int]) -> list[str]:
     warnings = []
     if textless:
-        warnings.append(f"{page_ranges(textless)} have no text layer (scanned) and were not read.")
+        verb = "has" if len(textless) == 1 else "have"
+        warnings.append(
+            f"{page_ranges(textless)} {verb} no text layer (a scan) and "
+            f"{'was' if len(textless) == 1 else 'were'} not read."
+        )
     if parsed.annexure_pages:
         warnings.append(
             f"Annexures on {page_ranges(parsed.annexure_pages)} were skipped: they detail "

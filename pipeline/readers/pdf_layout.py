@@ -222,24 +222,29 @@ def _overlaps(cell: Cell, column: Column) -> bool:
 
 
 def _name_columns(line: Line, columns: list[Column]) -> None:
-    """Append each heading word to the column whose right edge it stands before."""
-    texts: dict[int, list[str]] = {}
+    """Append each heading to the column it stands over; a column spans its heading too."""
+    parts: list[tuple[int, Word | Cell]] = []
     for cell in cells(line.words):
         index = _column_of(cell.x0, cell.x1, columns)
         if index is not None:
-            texts.setdefault(index, []).append(cell.text)
-            continue
-        for word in cell.words:  # a cell spanning two columns: place word by word
-            index = _column_of(word.x0, word.x1, columns)
-            if index is not None:
-                texts.setdefault(index, []).append(word.text)
-    for index, parts in texts.items():
-        columns[index].header = " ".join([columns[index].header, *parts]).strip()
-    for cell in cells(line.words):  # a column spans its heading too
-        index = _column_of(cell.x0, cell.x1, columns)
-        if index is not None:
-            column = columns[index]
-            column.x0, column.x1 = min(column.x0, cell.x0), max(column.x1, cell.x1)
+            parts.append((index, cell))
+        elif sum(_overlaps(cell, column) for column in columns) >= 2:
+            # Two headings printed close enough to read as one: split them word by word,
+            # each word to the column whose right edge it stands before.
+            parts.extend(
+                (i, word) for word in cell.words if (i := _region(word, columns)) is not None
+            )
+    for index, part in parts:
+        column = columns[index]
+        column.header = f"{column.header} {part.text}".strip()
+        column.x0, column.x1 = min(column.x0, part.x0), max(column.x1, part.x1)
+
+
+def _region(word: Word, columns: list[Column]) -> int | None:
+    for index, column in enumerate(columns):
+        if word.centre <= column.x1 + COLUMN_SLACK:
+            return index
+    return None
 
 
 def _column_of(x0: float, x1: float, columns: list[Column]) -> int | None:

@@ -38,6 +38,7 @@ from pipeline.readers.schedule_iii import body_row, open_reference, text_row
 from pipeline.readers.tformat import t_row, t_table
 
 NOISE, BODY, TITLE, REF, HEADER, TEXT = "noise", "body", "title", "ref", "header", "text"
+EXACT = 1.5  # points: right-aligned text ends on a column's edge to within this
 
 
 @dataclass
@@ -143,17 +144,23 @@ def _kind(line: Line, width: float, columns: list[Column], notes_area: bool) -> 
 
 
 def _aligned(line: Line, columns: list[Column]) -> bool:
-    """A column heading: some cell of it stands over a column of figures."""
+    """A column heading: some cell of it stands over a column of figures.
+
+    Two headings printed so close that they read as one cell ("Year ended 31
+    March 2025 Year ended 31 March 2024") still end exactly on two columns' edges.
+    """
     if not columns:
         return False
     left = min(c.x0 for c in columns) - 3 * COLUMN_SLACK
     for cell in cells(line.words):
-        if cell.x0 < left:
-            continue
-        for column in columns:
-            overlap = min(cell.x1, column.x1) - max(cell.x0, column.x0)
-            if overlap > 0 or abs(cell.x1 - column.x1) <= COLUMN_SLACK:
-                return True
+        edges = {c.x1 for c in columns for w in cell.words if abs(w.x1 - c.x1) <= EXACT}
+        if len(edges) >= 2:
+            return True
+        if cell.x0 >= left and any(
+            min(cell.x1, c.x1) - max(cell.x0, c.x0) > 0 or abs(cell.x1 - c.x1) <= COLUMN_SLACK
+            for c in columns
+        ):
+            return True
     return False
 
 

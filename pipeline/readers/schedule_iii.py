@@ -31,7 +31,10 @@ PROSE_WORDS = 10
 def body_row(line: Line, state: State) -> None:
     """A line with figures: one item, or one per figure in a matrix."""
     table = state.table
-    if state.annexure or table is None or not table.columns:
+    if state.annexure:
+        state.annexure_pages.add(state.page)
+        return
+    if table is None or not table.columns:
         return
     label_words, placed = split_row(line.words, table.columns)
     refs = [word.text for column, word in placed if column.role == "note"]
