@@ -123,7 +123,14 @@ def read_pages(
         initializer=_init_worker,
         initargs=(data, password),
     ) as pool:
-        return [page for pages in pool.map(_read_chunk, chunks) for page in pages]
+        try:
+            return [page for pages in pool.map(_read_chunk, chunks) for page in pages]
+        except _PageFailure as failure:
+            raise ReaderError(*failure.args) from None
+
+
+class _PageFailure(Exception):
+    """A ReaderError on its way back from a worker (ReaderError itself does not pickle)."""
 
 
 def _may_fork() -> bool:
@@ -141,7 +148,10 @@ def _init_worker(data: bytes, password: str | None) -> None:
 
 def _read_chunk(numbers: list[int]) -> list[PageText]:
     assert _worker_pdf is not None
-    return [_read_page(_worker_pdf, number) for number in numbers]
+    try:
+        return [_read_page(_worker_pdf, number) for number in numbers]
+    except ReaderError as error:
+        raise _PageFailure(error.code, error.message, error.hint) from None
 
 
 def _read_with(pdf: pdfplumber.PDF, numbers: Iterable[int]) -> list[PageText]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from pipeline.readers.document import ExtractedDocument, ReadLimits
+import pytest
+
+from pipeline.readers import pdf_pages
+from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.pdf_pages import read_pages
 from pipeline.readers.pdf_parse import parse_pages
@@ -72,3 +75,18 @@ def test_read_without_the_survey_annexure_rows_are_still_not_counted():
     assert [(i.page, i.label, i.amounts, i.exclude_reason) for i in items] == [
         (i.page, i.label, i.amounts, i.exclude_reason) for i in statement
     ]
+
+
+def test_a_page_that_cannot_be_read_in_a_worker_fails_the_file_with_a_clear_error(monkeypatch):
+    read_page = pdf_pages._read_page
+
+    def damaged_page_13(pdf, number):
+        if number == 13:
+            raise pdf_pages.damaged_pdf(" (page 13 could not be read)")
+        return read_page(pdf, number)
+
+    monkeypatch.setattr(pdf_pages, "_read_page", damaged_page_13)  # forked workers inherit it
+    with pytest.raises(ReaderError) as caught:
+        read_pages(FILE.read_bytes(), None, list(range(1, 17)), workers=2)
+    assert caught.value.code == "corrupt_pdf"
+    assert "page 13" in caught.value.message
