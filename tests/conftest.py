@@ -4,6 +4,7 @@ another firm; API clients for them; and small builders of projects and files."""
 from __future__ import annotations
 
 import pytest
+import requests
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
@@ -105,3 +106,12 @@ def upload(name: str = "statement.pdf", content: bytes = b"%PDF-1.4 test") -> Si
 def project_with_file(project, ca):
     upload_files(project, [upload()], acting_user=ca)
     return project
+
+
+@pytest.fixture
+def http(live_server, ca) -> requests.Session:
+    """Real HTTP to the live test server as `ca`; `http.base` is the API's root URL."""
+    session = requests.Session()
+    session.headers["Authorization"] = f"Token {Token.objects.create(user=ca).key}"
+    session.base = live_server.url + "/api/v1"
+    return session

@@ -10,8 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-import requests
-from rest_framework.authtoken.models import Token
 
 from tests.groundtruth import SAMPLES, companies, load, normalise_label
 from tests.pipeline.worker import qcluster, wait_for
@@ -25,14 +23,6 @@ CONSTITUTIONS = {
     "partnership firm": "partnership",
     "proprietorship": "proprietorship",
 }
-
-
-@pytest.fixture
-def http(live_server, ca):
-    session = requests.Session()
-    session.headers["Authorization"] = f"Token {Token.objects.create(user=ca).key}"
-    session.base = live_server.url + "/api/v1"
-    return session
 
 
 def start(http, company: str, truth: dict) -> str:

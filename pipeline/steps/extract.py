@@ -111,30 +111,36 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
     )
 
 
+# Text fields copied as the reader found them ("" where it found none).
+_TEXT_FIELDS = (
+    "statement",
+    "section",
+    "subsection",
+    "note",
+    "side",
+    "tally_group",
+    "column",
+    "table",
+    "sheet",
+    "stored_as",
+    "printed_unit",
+    "exclude_reason",
+)
+
+
 def _line_item(project, source, position, item: ExtractedItem, document, documents, year_sources):
     return LineItem(
         project=project,
         source_file=source,
         position=position,
         label=item.label,
-        statement=item.statement or "",
-        section=item.section,
-        subsection=item.subsection,
-        note=item.note or "",
-        side=item.side or "",
-        tally_group=item.tally_group or "",
-        column=item.column or "",
-        table=item.table or "",
         page=item.page,
-        sheet=item.sheet or "",
         row=item.row,
         cells=item.cells,
-        stored_as=item.stored_as or "",
-        printed_unit=item.printed_unit or "",
         amounts={year: _money(value) for year, value in item.amounts.items()},
         counts_for=counts_for(item, document, year_sources),
         other_sources=other_sources(item, document, documents, year_sources),
-        exclude_reason=item.exclude_reason or "",
+        **{name: getattr(item, name) or "" for name in _TEXT_FIELDS},
     )
 
 

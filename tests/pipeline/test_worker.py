@@ -30,14 +30,6 @@ FAST_STEPS = ",".join(
 )
 
 
-@pytest.fixture
-def http(live_server, ca):
-    session = requests.Session()
-    session.headers["Authorization"] = f"Token {Token.objects.create(user=ca).key}"
-    session.base = live_server.url + "/api/v1"
-    return session
-
-
 def create_project_with_file(http) -> str:
     created = http.post(
         f"{http.base}/projects/",
