@@ -47,20 +47,22 @@ def test_a_ca_reviews_every_item_with_the_keyboard(live_server, project, ca):
         assert page.locator("#review-count").get_attribute("data-pending") == "3"
         assert "is-current" in page.locator(f"#item-{first.pk}").get_attribute("class")
 
-        page.keyboard.press("a")  # approve the first, move on to the second
-        page.wait_for_url(f"**#item-{second.pk}")
+        with page.expect_navigation():
+            page.keyboard.press("a")  # approve the first, move on to the second
+        assert page.url.endswith(f"#item-{second.pk}")
         assert "is-current" in page.locator(f"#item-{second.pk}").get_attribute("class")
 
         page.keyboard.press("x")  # exclude the second with a reason
         page.keyboard.type("Counted in note 9 already")
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"**#item-{third.pk}")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith(f"#item-{third.pk}")
 
         page.keyboard.press("r")  # another row for the third
         page.locator(f"#row-{third.pk}").select_option("advances_to_suppliers")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
-        page.locator("#review-empty").wait_for()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("#review-empty").is_visible()
         count = page.locator("#review-count").inner_text()
 
         page.keyboard.press("?")  # harmless with nothing pending
