@@ -20,6 +20,7 @@ from pipeline.readers.pdf_pages import Line, PageText
 NOTES = "notes"
 CASH_FLOW = "cash_flow"
 RUNNING_HEADER_LINES = 8
+TITLE_WORDS = 16
 
 # Statement titles as Schedule III and the proprietorship formats print them;
 # checked in this order, so "Notes to the profit and loss account" is notes.
@@ -80,29 +81,71 @@ def short_title(text: str) -> str:
 
 
 def page_content(page: PageText) -> PageContent:
-    """The page without its running header, footer and signature block."""
+    """The page without its running header, footer and signature block.
+
+    The running header ends at the statement title or the unit line, whichever
+    is printed lower; a title need not be centred when none is.
+    """
     lines = [line for line in page.lines if not _FOOTER.search(line.text)]
-    unit, title, kind, start = None, "", None, 0
-    for index, line in enumerate(lines[:RUNNING_HEADER_LINES]):
-        if trailing_amounts(line.words):
-            break
-        line_unit = unit_of(line.text)
-        if line_unit is not None:
-            unit, start = line_unit, index + 1
-            break
-        if not title and title_kind(line.text) and is_centred(line, page.width):
-            title, kind, start = line.text, title_kind(line.text), index + 1
+    top = _running_header(lines)
+    titles = [i for i, line in enumerate(top) if _is_title(line, page.width)]
+    titles = titles or [i for i, line in enumerate(top[:5]) if _is_title(line, None)]
+    units = [(i, u) for i, line in enumerate(top) if (u := _unit_line(line)) is not None]
+    ends = ([titles[0] + 1] if titles else []) + ([units[0][0] + 1] if units else [])
+    start = max(ends, default=0)
+    title = top[titles[0]].text if titles else ""
+    unit = units[0][1] if units else _unit_in_headings(lines)
     body = lines[start:]
     cut = next((i for i, line in enumerate(body) if _SIGNATURE.match(line.text)), len(body))
-    return PageContent(page.number, page.width, body[:cut], unit, title, kind)
+    return PageContent(page.number, page.width, body[:cut], unit, title, title_kind(title))
+
+
+def _unit_line(line: Line) -> Decimal | None:
+    """The unit of a line that states only the unit ("(₹ in lakhs)"), not column headings."""
+    return unit_of(line.text) if len(cells(line.words)) == 1 else None
+
+
+def _running_header(lines: list[Line]) -> list[Line]:
+    """The lines a page may open with before its first figure."""
+    top = []
+    for line in lines[:RUNNING_HEADER_LINES]:
+        if trailing_amounts(line.words):
+            break
+        top.append(line)
+    return top
+
+
+def _is_title(line: Line, width: float | None) -> bool:
+    """A statement title: centred (or, failing that, a short line that reads as one)."""
+    if not title_kind(line.text):
+        return False
+    if width is not None:
+        return is_centred(line, width)
+    return len(cells(line.words)) == 1 and len(line.words) <= 14 and line.text[:1].isupper()
+
+
+def _unit_in_headings(lines: list[Line]) -> Decimal | None:
+    """A unit printed in the column headings ("Rs. in lakhs") when the header states none."""
+    for line in lines:
+        if trailing_amounts(line.words):
+            continue
+        for cell in cells(line.words):
+            unit = unit_of(cell.text) if len(cell.words) <= 6 else None
+            if unit is not None:
+                return unit
+    return None
 
 
 def is_centred(line: Line, width: float) -> bool:
-    """A title: one run of words centred on the page, clear of the left margin."""
-    if len(cells(line.words)) != 1:
+    """A title: one short run of words centred on the page, clear of both margins.
+
+    A line of a paragraph is centred too, but runs (nearly) margin to margin.
+    """
+    if len(cells(line.words)) != 1 or len(line.words) > TITLE_WORDS:
         return False
     left, right = line.words[0].x0, line.words[-1].x1
-    return abs((left + right) / 2 - width / 2) < 0.08 * width and left > 0.1 * width
+    centred = abs((left + right) / 2 - width / 2) < 0.08 * width
+    return centred and left > 0.1 * width and right - left < 0.78 * width
 
 
 def ref_heading(text: str, in_notes: bool) -> tuple[str, str, str] | None:

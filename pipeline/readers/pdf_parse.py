@@ -22,6 +22,7 @@ from pipeline.readers.pdf_context import (
     page_content,
     ref_heading,
     short_title,
+    title_kind,
 )
 from pipeline.readers.pdf_layout import (
     COLUMN_SLACK,
@@ -79,13 +80,19 @@ def _start_page(content: PageContent, state: State, parsed: Parsed) -> None:
     elif content.number == 1 or not parsed.units:
         parsed.unstated_unit_pages.append(content.number)
     parsed.units[str(content.number)] = state.unit
-    if content.title and content.title != state.title:
-        state.title, state.kind = content.title, content.kind
-        state.year_hint = year_of_heading(content.title) or state.year_hint
-        state.notes_area = content.kind == NOTES
-        if content.kind != NOTES:
-            state.note, state.annexure = None, False
-        state.open_section(short_title(content.title))
+    if content.title and content.title != state.page_title:
+        state.page_title = content.title
+        open_statement(content.title, state)
+
+
+def open_statement(title: str, state: State) -> None:
+    """A statement, its notes, or an account of a T-format statement starts here."""
+    state.title, state.kind = title, title_kind(title)
+    state.year_hint = year_of_heading(title) or state.year_hint
+    state.notes_area = state.kind == NOTES
+    if state.kind != NOTES:
+        state.note, state.annexure = None, False
+    state.open_section(short_title(title))
 
 
 def _walk(content: PageContent, state: State, parsed: Parsed) -> None:
@@ -99,9 +106,9 @@ def _walk(content: PageContent, state: State, parsed: Parsed) -> None:
             continue
         if kind == TITLE:
             _account_title(line.text, state)
-        elif kind == REF:
+        elif kind == REF and (heading := ref_heading(line.text, state.notes_area)):
             state.last = []
-            open_reference(ref_heading(line.text, state.notes_area), state)
+            open_reference(heading, state)
         elif state.table is not None and state.table.kind == "tformat" and not state.annexure:
             t_row(line, state)
         elif kind == BODY:
@@ -111,9 +118,12 @@ def _walk(content: PageContent, state: State, parsed: Parsed) -> None:
 
 
 def _account_title(text: str, state: State) -> None:
-    """A centred title inside a page: the account that follows ("Trading Account")."""
+    """A centred title inside a page: a statement ("Statement of Profit and Loss" below
+    the balance sheet), an account ("Trading Account"), or one of a schedule's accounts."""
     state.last = []
-    if state.section.startswith("Schedule "):  # a schedule of several accounts
+    if title_kind(text):
+        open_statement(text, state)
+    elif state.section.startswith("Schedule "):  # a schedule of several accounts
         state.open_section(f"{state.section.split(':')[0]}: {text}")
     else:
         state.open_section(text)
@@ -126,16 +136,27 @@ def classify(content: PageContent, notes_area: bool) -> list[str]:
         [w for ln in bodies for w in ln.words[len(ln.words) - trailing_amounts(ln.words) :]]
     )
     notes_area = notes_area or content.kind == NOTES
-    return [_kind(line, content.width, columns, notes_area) for line in content.lines]
+    lines = content.lines
+    return [
+        _kind(line, _paragraph(lines, i), content.width, columns, notes_area)
+        for i, line in enumerate(lines)
+    ]
 
 
-def _kind(line: Line, width: float, columns: list[Column], notes_area: bool) -> str:
+def _paragraph(lines: list[Line], index: int) -> bool:
+    """The line starts where the line above or below it starts: running text, not a title."""
+    x0 = lines[index].words[0].x0
+    near = [lines[j] for j in (index - 1, index + 1) if 0 <= j < len(lines)]
+    return any(abs(line.words[0].x0 - x0) <= 2 for line in near)
+
+
+def _kind(line: Line, paragraph: bool, width: float, columns, notes_area: bool) -> str:
     if has_percent(line):
         return NOISE
     if trailing_amounts(line.words) or any(is_figure(word.text) for word in line.words):
         return BODY  # figures on the left side of a two-sided line, text on the right
-    if is_centred(line, width):
-        return TITLE
+    if is_centred(line, width) and not paragraph:
+        return REF if ref_heading(line.text, notes_area) else TITLE
     if _aligned(line, columns):
         return HEADER
     if ref_heading(line.text, notes_area):

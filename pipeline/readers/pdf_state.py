@@ -49,8 +49,9 @@ class Table:
 class State:
     page: int = 0
     unit: Decimal = Decimal("1")
-    kind: str | None = None  # page kind: balance_sheet, profit_and_loss, trading, notes...
-    title: str = ""
+    kind: str | None = None  # statement: balance_sheet, profit_and_loss, trading, notes...
+    title: str = ""  # of the statement or account being read
+    page_title: str = ""  # the running title of the page
     section: str = ""
     subsection: str = ""
     note: str | None = None  # the note or schedule being read

@@ -14,12 +14,15 @@ import re
 
 from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
 from pipeline.readers.document import ExtractedItem
-from pipeline.readers.pdf_context import NOTES, ref_heading, starts_lowercase
+from pipeline.readers.pdf_context import CASH_FLOW, NOTES, ref_heading, starts_lowercase
 from pipeline.readers.pdf_layout import split_row
 from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Draft, State
 from pipeline.readers.pdf_tables import MOVEMENT, cell_year_and_reason
 
+CASH_FLOW_REASON = (
+    "auxiliary schedule: cash flow statement; movements derived from the statements, not balances"
+)
 PER_SHARE = (
     "per-share figure in rupees, not an amount of the entity (and not in the statement's unit)"
 )
@@ -47,6 +50,9 @@ def body_row(line: Line, state: State) -> None:
         drafts = _matrix_drafts(label, figures, line, state)
     else:
         drafts = [_year_draft(label, figures, refs, line, state)]
+    if state.kind == CASH_FLOW:
+        for draft in drafts:  # kept for the CA to see, never counted
+            draft.item.exclude_reason, draft.face = CASH_FLOW_REASON, False
     state.drafts.extend(drafts)
     state.last, state.last_bottom = drafts, line.bottom
 
@@ -92,7 +98,7 @@ def _item(label, amounts, line: Line, state: State, note) -> ExtractedItem:
     return ExtractedItem(
         label=label,
         amounts=amounts,
-        statement=state.kind if state.kind != NOTES else None,
+        statement=state.kind if state.kind not in (NOTES, CASH_FLOW) else None,
         section=state.section,
         subsection=state.subsection,
         note=note,

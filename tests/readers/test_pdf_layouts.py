@@ -308,3 +308,71 @@ def test_a_blank_page_is_not_taken_for_a_scan_but_a_scanned_page_is_named():
     document = read([statement, Page(), scan])
     assert document.warnings == ["page 3 has no text layer (a scan) and was not read."]
     assert by_label(document)["Cash on hand"].page == 1
+
+
+def _one_page_statements() -> list[Page]:
+    """Left-aligned titles, the unit in the column headings, BS and P&L on one page."""
+    page = Page().left(40, 30, "SHAKTI FOODS PRIVATE LIMITED")
+    page.left(40, 42, "BALANCE SHEET AS AT 31ST MARCH 2025")
+    page.left(40, 62, "Particulars").right(455, 62, "As at 31.03.2025").right(
+        555, 62, "As at 31.03.2024"
+    )
+    page.right(455, 72, "Rs. in lakhs").right(555, 72, "Rs. in lakhs")
+    page.row(86, "Shareholders' funds", "410.20", "380.00")
+    page.row(98, "Current liabilities", "89.80", "70.00")
+    page.row(110, "TOTAL", "500.00", "450.00", x=40)
+    page.row(122, "Non-current assets", "300.00", "280.00")
+    page.row(134, "Current assets", "200.00", "170.00")
+    page.row(146, "TOTAL", "500.00", "450.00", x=40)
+    page.centre(170, "Statement of Profit and Loss for the year ended 31.03.2025")
+    page.left(40, 186, "Particulars").right(455, 186, "2024-25").right(555, 186, "2023-24")
+    page.row(198, "Revenue from operations", "1,250.75", "1,100.00")
+    page.row(210, "Total expenses", "1,220.55", "1,080.00")
+    page.row(222, "Profit for the year", "30.20", "20.00")
+    cash_flow = Page().centre(42, "Cash Flow Statement for the year ended 31.03.2025")
+    cash_flow.right(555, 56, "(Rs. in lakhs)")
+    cash_flow.right(455, 70, "2024-25").right(555, 70, "2023-24")
+    cash_flow.row(84, "Profit before tax", "40.20", "27.00")
+    cash_flow.row(96, "Increase in trade receivables", "(12.00)", "(8.50)")
+    return [page, cash_flow]
+
+
+def test_a_unit_printed_in_the_column_headings_is_the_pages_unit():
+    document = read(_one_page_statements())
+    assert document.units["1"] == LAKH
+    assert by_label(document)["Current assets"].amounts == {
+        "FY2025": Decimal("20000000.00"),
+        "FY2024": Decimal("17000000.00"),
+    }
+
+
+def test_a_statement_that_starts_halfway_down_a_page_gives_its_items_its_statement():
+    items = by_label(read(_one_page_statements()))
+    assert items["Current assets"].statement == "balance_sheet"
+    assert items["Revenue from operations"].statement == "profit_and_loss"
+    assert items["Revenue from operations"].amounts["FY2025"] == Decimal("125075000.00")
+
+
+def test_a_cash_flow_statement_is_kept_but_never_counted():
+    items = [i for i in read(_one_page_statements()).items if i.page == 2]
+    assert [i.label for i in items] == ["Profit before tax", "Increase in trade receivables"]
+    assert all(i.exclude_reason.startswith("auxiliary schedule: cash flow") for i in items)
+    assert items[1].amounts["FY2025"] == Decimal("-1200000.00")
+
+
+def test_a_centred_note_heading_opens_its_note():
+    face = Page().centre(45, "Balance Sheet as at 31 March 2025").right(555, 60, "(Amount in Rs.)")
+    face.left(40, 80, "Particulars").right(365, 80, "Note")
+    face.right(455, 80, "31.03.2025").right(555, 80, "31.03.2024")
+    face.row(95, "Other current assets", "12,000", "10,000", note="5")
+    notes = Page().centre(45, "Notes to the financial statements").right(555, 60, "(Amount in Rs.)")
+    notes.centre(80, "Note 5: Other current assets")
+    notes.right(455, 92, "31.03.2025").right(555, 92, "31.03.2024")
+    notes.row(105, "Prepaid expenses", "7,000", "6,000").row(
+        117, "Interest accrued", "5,000", "4,000"
+    )
+    notes.row(129, "Total", "12,000", "10,000", x=40)
+    items = by_label(read([face, notes]))
+    assert items["Prepaid expenses"].note == "5"
+    assert items["Prepaid expenses"].statement == "balance_sheet"
+    assert items["Other current assets"].exclude_reason == "face total: expanded in note 5"
