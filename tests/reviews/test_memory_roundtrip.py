@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
+from pipeline.classifier.memory import Memory
+from pipeline.item_context import item_context
 from projects.models import Project
 from reviews import services
 from tests.reviews.builders import line_item, review_item_of
-
-classifier_memory = pytest.importorskip("pipeline.classifier.memory")
-context = pytest.importorskip("pipeline.classifier.context")
-
-
-def item_context(item) -> object:
-    return context.ItemContext(
-        label=item.label,
-        section=item.section,
-        statement=item.statement or None,
-    )
 
 
 def test_the_next_project_of_the_firm_recalls_the_cas_row_and_another_firm_does_not(
@@ -30,8 +19,8 @@ def test_the_next_project_of_the_firm_recalls_the_cas_row_and_another_firm_does_
     ours = item_context(line_item(next_project, "SALARY AND WAGES PAYABLE"))
     theirs = item_context(line_item(their_project, "Salary & wages payable"))
 
-    recalled = classifier_memory.Memory(services.remembered_for(firm)).recall(ours)
-    not_theirs = classifier_memory.Memory(services.remembered_for(other_firm)).recall(theirs)
+    recalled = Memory(services.remembered_for(firm)).recall(ours)
+    not_theirs = Memory(services.remembered_for(other_firm)).recall(theirs)
 
     assert (recalled.cma_key, recalled.sign) == ("statutory_liabilities", 1)
     assert not_theirs is None
@@ -41,8 +30,6 @@ def test_an_exclusion_is_recalled_as_an_exclusion(project, ca, firm):
     decided = review_item_of(project, "Memo: bills discounted")
     services.exclude_item(decided, reason="Contingent, not a balance", acting_user=ca)
 
-    recalled = classifier_memory.Memory(services.remembered_for(firm)).recall(
-        item_context(decided.line_item)
-    )
+    recalled = Memory(services.remembered_for(firm)).recall(item_context(decided.line_item))
 
     assert recalled.cma_key is None
