@@ -177,7 +177,15 @@ def split_row(words: Sequence[Word], columns: Sequence[Column]) -> tuple[list[Wo
             break
         placed.append((column, word))
     placed.reverse()
-    return list(words[: len(words) - len(placed)]), placed
+    label = list(words[: len(words) - len(placed)])
+    notes = [c for c in columns if c.role == "note" and all(c is not u for u, _ in placed)]
+    if notes and len(label) > 1 and _overlap(label[-1], notes[0]) > 0:
+        placed.insert(0, (notes[0], label.pop()))  # a reference such as "3(a)" or "B"
+    return label, placed
+
+
+def _overlap(word: Word, column: Column) -> float:
+    return min(word.x1, column.x1) - max(word.x0, column.x0)
 
 
 def build_columns(header: Sequence[Line], body: Sequence[Sequence[Word]]) -> list[Column]:
@@ -196,7 +204,20 @@ def build_columns(header: Sequence[Line], body: Sequence[Sequence[Word]]) -> lis
             not column.header and all(_NOTE_REF.match(t) for t in column.tokens)
         ):
             column.role = "note"
-    return [c for c in columns if c.header or c.role == "note" or len(c.tokens) > 1 or not header]
+    kept = [c for c in columns if c.header or c.role == "note" or len(c.tokens) > 1 or not header]
+    return _with_note_heading(header, kept)
+
+
+def _with_note_heading(header: Sequence[Line], columns: list[Column]) -> list[Column]:
+    """A "Note No." heading over references that are not figures ("3(a)", "B")."""
+    if any(c.role == "note" for c in columns):
+        return columns
+    for line in header:
+        for cell in cells(line.words):
+            if _NOTE_HEADING.search(cell.text) and not any(_overlaps(cell, c) for c in columns):
+                note = Column(cell.x0, cell.x1, header=cell.text, role="note")
+                return sorted([*columns, note], key=lambda c: c.x1)
+    return columns
 
 
 def cluster(words: list[Word]) -> list[Column]:

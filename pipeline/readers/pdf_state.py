@@ -63,6 +63,9 @@ class State:
     table: Table | None = None
     side_subsections: dict[str, str] = field(default_factory=dict)
     last: list[Draft] = field(default_factory=list)  # the row before, for wrapped labels
+    # the heading just read, and what it replaced: it may be the first line of a
+    # label whose figures are printed on its last line
+    heading: tuple | None = None
     last_bottom: float = 0.0
     drafts: list[Draft] = field(default_factory=list)
     annexure_pages: set[int] = field(default_factory=set)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
+from pipeline.readers.amounts import fy_key, parse_amount, to_rupees, year_of_heading
 from pipeline.readers.document import ExtractedItem
 from pipeline.readers.pdf_context import CASH_FLOW, NOTES, ref_heading, starts_lowercase
 from pipeline.readers.pdf_layout import split_row
@@ -28,6 +28,8 @@ PER_SHARE = (
 )
 _PER_SHARE = re.compile(r"\bearnings\s+per\b|\beps\b", re.I)
 _RATE = re.compile(r"^\d+(\.\d+)?%$")
+_PREVIOUS_YEAR_ROW = re.compile(r"^(previous|last|prior|preceding)\s+year\b|^p\.?\s?y\.?$", re.I)
+PREVIOUS_YEAR_TOTAL = "total: the schedule's totals for the previous year"
 PROSE_WORDS = 10
 
 
@@ -45,7 +47,7 @@ def body_row(line: Line, state: State) -> None:
     if not figures:
         text_row(Line(line.number, line.top, line.bottom, tuple(label_words)), state, refs)
         return
-    label = _label(label_words)
+    label = _joined_to_heading(_label(label_words), line, state)
     if table.kind == "matrix":
         drafts = _matrix_drafts(label, figures, line, state)
     else:
@@ -55,6 +57,19 @@ def body_row(line: Line, state: State) -> None:
             draft.item.exclude_reason, draft.face = CASH_FLOW_REASON, False
     state.drafts.extend(drafts)
     state.last, state.last_bottom = drafts, line.bottom
+
+
+def _joined_to_heading(label: str, line: Line, state: State) -> str:
+    """A label wrapped with its figures on its last line: the line above was its start,
+    not a heading ("Total outstanding dues of micro enterprises and small" / "enterprises")."""
+    heading, state.heading = state.heading, None
+    if not heading or not label[:1].islower():
+        return label
+    text, bottom, saved = heading
+    if line.top - bottom > 1.2 * (line.bottom - line.top):
+        return label
+    state.section, state.subsection, state.heading_note, state.per_share = saved
+    return f"{text} {label}"
 
 
 def _label(words: list[Word]) -> str:
@@ -81,9 +96,12 @@ def _year_draft(label, figures, refs, line: Line, state: State) -> Draft:
 
 def _matrix_drafts(label, figures, line: Line, state: State) -> list[Draft]:
     table = state.table
+    previous = bool(_PREVIOUS_YEAR_ROW.match(label))
     drafts = []
     for column, word in figures:
         year, reason = cell_year_and_reason(table, column)
+        if previous and year:  # the schedule's totals a year earlier, under its last row
+            year, reason = fy_key(int(year[2:]) - 1), PREVIOUS_YEAR_TOTAL
         printed = parse_amount(word.text)
         if year is None or printed is None:
             continue
@@ -117,19 +135,24 @@ def text_row(line: Line, state: State, refs: list[str] | None = None) -> None:
         return
     text = line.text
     if _continues(line, state):
+        state.heading = None
         for draft in state.last:
             draft.item.label = f"{draft.item.label} {text}".strip()
         state.last_bottom = line.bottom
         return
-    state.last = []
+    state.last, state.heading = [], None
     heading = ref_heading(text, state.notes_area)
     if heading:
         open_reference(heading, state)
-    elif len(line.words) > PROSE_WORDS or text.endswith("."):
-        state.year_hint = year_of_heading(text) or state.year_hint
-    elif state.annexure:
         return
-    elif state.kind == NOTES and state.note:
+    if len(line.words) > PROSE_WORDS or text.endswith("."):
+        state.year_hint = year_of_heading(text) or state.year_hint
+        return
+    if state.annexure:
+        return
+    saved = (state.section, state.subsection, state.heading_note, state.per_share)
+    state.heading = (text, line.bottom, saved)
+    if state.kind == NOTES and state.note:
         state.subsection = text
         state.per_share = bool(_PER_SHARE.search(text))
     else:

@@ -376,3 +376,126 @@ def test_a_centred_note_heading_opens_its_note():
     assert items["Prepaid expenses"].note == "5"
     assert items["Prepaid expenses"].statement == "balance_sheet"
     assert items["Other current assets"].exclude_reason == "face total: expanded in note 5"
+
+
+def test_schedule_letters_in_the_reference_column_link_face_lines_to_their_schedules():
+    face = Page().centre(45, "Balance Sheet as at 31 March 2025").right(555, 60, "(Amount in Rs.)")
+    face.left(40, 80, "Particulars").right(360, 80, "Sch.")
+    face.right(455, 80, "31.03.2025").right(555, 80, "31.03.2024")
+    face.row(95, "Share capital", "5,00,000", "5,00,000", note="A")
+    face.row(107, "Unsecured loans", "2,50,000", "2,00,000", note="B")
+    schedules = Page().centre(45, "Schedules forming part of the balance sheet")
+    schedules.right(555, 60, "(Amount in Rs.)")
+    for top, letter, title, rows in [
+        (
+            80,
+            "A",
+            "Share capital",
+            [("50,000 equity shares of Rs. 10 each", "5,00,000", "5,00,000")],
+        ),
+        (130, "B", "Unsecured loans", [("From directors", "2,50,000", "2,00,000")]),
+    ]:
+        schedules.left(40, top, f"Schedule {letter}: {title}")
+        schedules.right(455, top + 12, "31.03.2025").right(555, top + 12, "31.03.2024")
+        schedules.row(top + 24, rows[0][0], *rows[0][1:])
+    items = by_label(read([face, schedules]))
+    assert items["Share capital"].note == "A"
+    assert items["Share capital"].exclude_reason == "face total: expanded in Schedule A"
+    assert items["Unsecured loans"].exclude_reason == "face total: expanded in Schedule B"
+    assert items["From directors"].note == "B" and items["From directors"].exclude_reason is None
+
+
+def test_a_fixed_asset_schedules_previous_year_row_belongs_to_the_previous_year():
+    page = Page(width=842).centre(
+        45, "Notes to the financial statements for the year ended 31 March 2025"
+    )
+    page.right(812, 60, "(Amount in Rs.)").left(30, 80, "6 Property, plant and equipment")
+    for centre, group in ((345, "Gross block"), (630, "Depreciation"), (782, "Net block")):
+        page.left(centre - width(group) / 2, 95, group)  # centred over its columns
+    edges = [250, 330, 410, 500, 580, 660, 740, 812]
+    names = [
+        "As at 01.04.2024",
+        "Additions",
+        "Deductions",
+        "As at 31.03.2025",
+        "Up to 01.04.2024",
+        "For the year",
+        "Up to 31.03.2025",
+        "As at 31.03.2025",
+    ]
+    page.left(30, 107, "Particulars")
+    for x1, name in zip(edges, names, strict=True):
+        page.right(x1, 107, name)
+    rows = [
+        (
+            "Plant and machinery",
+            [
+                "10,00,000",
+                "2,00,000",
+                "-",
+                "12,00,000",
+                "4,00,000",
+                "1,20,000",
+                "5,20,000",
+                "6,80,000",
+            ],
+        ),
+        (
+            "Total",
+            [
+                "10,00,000",
+                "2,00,000",
+                "-",
+                "12,00,000",
+                "4,00,000",
+                "1,20,000",
+                "5,20,000",
+                "6,80,000",
+            ],
+        ),
+        (
+            "Previous year",
+            [
+                "9,00,000",
+                "1,00,000",
+                "-",
+                "10,00,000",
+                "3,00,000",
+                "1,00,000",
+                "4,00,000",
+                "6,00,000",
+            ],
+        ),
+    ]
+    for top, (label, figures) in zip((120, 132, 144), rows, strict=True):
+        page.left(30, top, label)
+        for x1, figure in zip(edges, figures, strict=True):
+            page.right(x1, top, figure)
+    items = read([page]).items
+    plant = {
+        i.column: (i.amounts, i.exclude_reason) for i in items if i.label == "Plant and machinery"
+    }
+    assert plant["Gross block - As at 31.03.2025"] == ({"FY2025": Decimal("1200000.00")}, None)
+    assert plant["Depreciation - Up to 31.03.2025"] == ({"FY2025": Decimal("520000.00")}, None)
+    assert plant["Gross block - Additions"][1] == "memo: fixed-asset movement column"
+    assert plant["Net block - As at 31.03.2025"][1].startswith("memo: net block")
+    previous = [i for i in items if i.label == "Previous year"]
+    assert {year for i in previous for year in i.amounts} == {"FY2024"}
+    assert all(i.exclude_reason.startswith("total:") for i in previous)
+
+
+def test_a_label_wrapped_with_its_figures_on_its_last_line_is_one_item():
+    page = Page().centre(45, "Notes to the financial statements for the year ended 31 March 2025")
+    page.right(555, 60, "(Amount in Rs.)").left(40, 80, "7 Trade payables")
+    page.right(455, 92, "As at 31 March 2025").right(555, 92, "As at 31 March 2024")
+    page.left(50, 105, "Total outstanding dues of micro enterprises and small")
+    page.row(115, "enterprises", "31,87,415", "33,54,294")
+    page.row(127, "Dues to others", "1,08,86,027", "1,04,77,274")
+    page.row(139, "Total", "1,40,73,442", "1,38,31,568", x=40)
+    items = read([page]).items
+    assert [i.label for i in items] == [
+        "Total outstanding dues of micro enterprises and small enterprises",
+        "Dues to others",
+        "Total",
+    ]
+    assert items[0].exclude_reason is None and items[0].subsection == ""
