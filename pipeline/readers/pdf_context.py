@@ -21,6 +21,7 @@ NOTES = "notes"
 CASH_FLOW = "cash_flow"
 RUNNING_HEADER_LINES = 8
 TITLE_WORDS = 16
+NOTE_TITLE_WORDS = 14  # "12 Trade receivables"; a numbered sentence is longer or ends in "."
 
 # Statement titles as Schedule III and the proprietorship formats print them;
 # checked in this order, so "Notes to the profit and loss account" is notes.
@@ -41,7 +42,7 @@ _TITLE_TAIL = re.compile(r"\s+(as\s+(at|on)|for\s+the\s+(year|period)|year\s+end
 _FOOTER = re.compile(r"\bpage\s+\d+(\s+(of|/)\s+\d+)?\s*$", re.I)
 _SIGNATURE = re.compile(
     r"^(as per our (separate |attached )?report|in terms of our report|"
-    r"for and on behalf of the board|the accompanying notes)",
+    r"for and on behalf of the board)",
     re.I,
 )
 # "Schedule A: Capital Account", "Annexure B to Note 7: ...", "Note 12 Trade receivables"
@@ -95,9 +96,21 @@ def page_content(page: PageText) -> PageContent:
     start = max(ends, default=0)
     title = top[titles[0]].text if titles else ""
     unit = units[0][1] if units else _unit_in_headings(lines)
-    body = lines[start:]
-    cut = next((i for i, line in enumerate(body) if _SIGNATURE.match(line.text)), len(body))
-    return PageContent(page.number, page.width, body[:cut], unit, title, title_kind(title))
+    body = _without_signatures(lines[start:], page.width)
+    return PageContent(page.number, page.width, body, unit, title, title_kind(title))
+
+
+def _without_signatures(lines: list[Line], width: float) -> list[Line]:
+    """Drop each signature block, up to the next statement title printed on the page."""
+    kept, signing = [], False
+    for line in lines:
+        if _SIGNATURE.match(line.text):
+            signing = True
+        elif signing and title_kind(line.text) and is_centred(line, width):
+            signing = False
+        if not signing:
+            kept.append(line)
+    return kept
 
 
 def _unit_line(line: Line) -> Decimal | None:
@@ -155,7 +168,7 @@ def ref_heading(text: str, in_notes: bool) -> tuple[str, str, str] | None:
         kind = match["kind"].lower().rstrip(".")
         return ("schedule" if kind == "sch" else kind), match["id"], match["title"].strip()
     match = _NOTE_HEADING.match(text) if in_notes else None
-    if match:
+    if match and len(text.split()) <= NOTE_TITLE_WORDS and not text.endswith("."):
         return "note", match["id"], match["title"].strip()
     return None
 

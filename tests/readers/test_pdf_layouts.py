@@ -324,11 +324,13 @@ def _one_page_statements() -> list[Page]:
     page.row(122, "Non-current assets", "300.00", "280.00")
     page.row(134, "Current assets", "200.00", "170.00")
     page.row(146, "TOTAL", "500.00", "450.00", x=40)
-    page.centre(170, "Statement of Profit and Loss for the year ended 31.03.2025")
-    page.left(40, 186, "Particulars").right(455, 186, "2024-25").right(555, 186, "2023-24")
-    page.row(198, "Revenue from operations", "1,250.75", "1,100.00")
-    page.row(210, "Total expenses", "1,220.55", "1,080.00")
-    page.row(222, "Profit for the year", "30.20", "20.00")
+    page.left(40, 158, "As per our report of even date attached")  # the auditor signs
+    page.left(40, 170, "For Iyer & Co., Chartered Accountants").left(40, 182, "M. No. 212345")
+    page.centre(200, "Statement of Profit and Loss for the year ended 31.03.2025")
+    page.left(40, 216, "Particulars").right(455, 216, "2024-25").right(555, 216, "2023-24")
+    page.row(228, "Revenue from operations", "1,250.75", "1,100.00")
+    page.row(240, "Total expenses", "1,220.55", "1,080.00")
+    page.row(252, "Profit for the year", "30.20", "20.00")
     cash_flow = Page().centre(42, "Cash Flow Statement for the year ended 31.03.2025")
     cash_flow.right(555, 56, "(Rs. in lakhs)")
     cash_flow.right(455, 70, "2024-25").right(555, 70, "2023-24")
@@ -347,7 +349,10 @@ def test_a_unit_printed_in_the_column_headings_is_the_pages_unit():
 
 
 def test_a_statement_that_starts_halfway_down_a_page_gives_its_items_its_statement():
-    items = by_label(read(_one_page_statements()))
+    """...even below the signatures of the statement above it."""
+    document = read(_one_page_statements())
+    assert not [i for i in document.items if "212345" in str(i.amounts) or "No." in i.label]
+    items = by_label(document)
     assert items["Current assets"].statement == "balance_sheet"
     assert items["Revenue from operations"].statement == "profit_and_loss"
     assert items["Revenue from operations"].amounts["FY2025"] == Decimal("125075000.00")
