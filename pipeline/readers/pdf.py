@@ -133,6 +133,13 @@ def _warnings(parsed: Parsed, textless: list[int]) -> list[str]:
             f"Annexures on {page_ranges(parsed.annexure_pages)} were skipped: they detail "
             "amounts the notes already carry."
         )
+    if parsed.unplaced:
+        where = "; ".join(f"page {page} line {line}" for page, line in parsed.unplaced[:10])
+        more = f" and {len(parsed.unplaced) - 10} more" if len(parsed.unplaced) > 10 else ""
+        warnings.append(
+            f"Figures on {len(parsed.unplaced)} printed lines are not under a year column and "
+            f"were not read ({where}{more}): check them against the PDF."
+        )
     if parsed.unstated_unit_pages:
         warnings.append(
             f"{page_ranges(parsed.unstated_unit_pages)} state no unit; amounts were read as rupees."

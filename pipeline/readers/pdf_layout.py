@@ -30,8 +30,10 @@ _NOTE_HEADING = re.compile(r"\bnotes?\b|\bsch(edule)?\b|\bref\b", re.I)
 _PREVIOUS = re.compile(r"\b(previous|last|prior|preceding)\b.*\b(year|period)\b|^p\.?y\.?$", re.I)
 _CURRENT = re.compile(r"\b(current|this)\b.*\b(year|period)\b|^c\.?y\.?$", re.I)
 _UNIT_LINE = re.compile(
-    r"^\(?\s*(all\s+)?(amounts?|figures|₹|rs\.?|rupees|inr)(?![a-z])[^()]{0,40}\)?$", re.IGNORECASE
+    r"^\(?\s*(all\s+)?(in\s+)?(amounts?|figures|₹|rs\.?|rupees|inr)(?![a-z])[^()]{0,70}\)?$",
+    re.IGNORECASE,
 )
+MAX_GROUPS = 6  # spanning headings over one table; more cells than this is not a group line
 
 
 @dataclass
@@ -115,7 +117,7 @@ def _ends_date(words: Sequence[Word], index: int) -> bool:
 def unit_of(text: str) -> Decimal | None:
     """Rupees per printed unit when `text` is a unit statement ("(₹ in lakhs)")."""
     text = text.strip()
-    if len(text) > 50 or not _UNIT_LINE.match(text):
+    if len(text) > 80 or not _UNIT_LINE.match(text):
         return None
     return detect_unit(text)
 
@@ -235,7 +237,8 @@ def cluster(words: list[Word]) -> list[Column]:
 
 def _is_group_line(line: Line, columns: list[Column]) -> bool:
     """A heading over several columns each ("Gross block" over four): few, wide cells."""
-    return len(columns) >= 4 and len(cells(line.words)) * 2 <= len(columns)
+    count = len(cells(line.words))
+    return len(columns) >= 4 and count * 2 <= len(columns) and count <= MAX_GROUPS
 
 
 def _overlaps(cell: Cell, column: Column) -> bool:

@@ -48,6 +48,7 @@ class Parsed:
     units: dict[str, Decimal] = field(default_factory=dict)
     unstated_unit_pages: list[int] = field(default_factory=list)
     annexure_pages: list[int] = field(default_factory=list)
+    unplaced: list[tuple[int, int]] = field(default_factory=list)  # (page, line)
     tformat: bool = False
 
 
@@ -70,6 +71,7 @@ def parse_pages(pages: Sequence[PageText], annexures: Sequence[int] = ()) -> Par
         _start_page(content, state, parsed)
         _walk(content, state, parsed)
     parsed.annexure_pages = sorted(state.annexure_pages | set(skipped))
+    parsed.unplaced = state.unplaced
     return parsed
 
 

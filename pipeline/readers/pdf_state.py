@@ -69,6 +69,7 @@ class State:
     last_bottom: float = 0.0
     drafts: list[Draft] = field(default_factory=list)
     annexure_pages: set[int] = field(default_factory=set)
+    unplaced: list[tuple[int, int]] = field(default_factory=list)  # (page, line): figures unread
 
     def open_section(self, section: str) -> None:
         self.section, self.subsection, self.per_share = section, "", False

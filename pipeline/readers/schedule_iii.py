@@ -15,7 +15,7 @@ import re
 from pipeline.readers.amounts import fy_key, parse_amount, to_rupees, year_of_heading
 from pipeline.readers.document import ExtractedItem
 from pipeline.readers.pdf_context import CASH_FLOW, NOTES, ref_heading, starts_lowercase
-from pipeline.readers.pdf_layout import split_row
+from pipeline.readers.pdf_layout import is_figure, split_row, trailing_amounts
 from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Draft, State
 from pipeline.readers.pdf_tables import MOVEMENT, cell_year_and_reason
@@ -39,12 +39,14 @@ def body_row(line: Line, state: State) -> None:
     if state.annexure:
         state.annexure_pages.add(state.page)
         return
-    if table is None or not table.columns:
-        return
-    label_words, placed = split_row(line.words, table.columns)
+    label_words, placed = split_row(line.words, table.columns if table else [])
     refs = [word.text for column, word in placed if column.role == "note"]
     figures = [(column, word) for column, word in placed if column.role == "amount"]
     if not figures:
+        if trailing_amounts(label_words) and any(is_figure(word.text) for word in label_words):
+            state.unplaced.append(
+                (state.page, line.number)
+            )  # told to the CA, never dropped silently
         text_row(Line(line.number, line.top, line.bottom, tuple(label_words)), state, refs)
         return
     label = _joined_to_heading(_label(label_words), line, state)

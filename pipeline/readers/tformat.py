@@ -19,9 +19,11 @@ from pipeline.readers.pdf_layout import (
     Cell,
     build_columns,
     cells,
+    is_figure,
     relative_year,
     resolve_relative_years,
     split_row,
+    trailing_amounts,
 )
 from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Draft, State, Table, TSide
@@ -101,6 +103,8 @@ def t_row(line: Line, state: State) -> None:
         label_words, placed = split_row(half.words, side.columns)
         if placed:
             drafts.append(_draft(label_words, placed, side, line, state))
+        elif trailing_amounts(half.words) and any(is_figure(word.text) for word in half.words):
+            state.unplaced.append((state.page, line.number))
         elif starts_lowercase(half) and state.last:
             _continue_label(half, side, state)
         else:

@@ -504,3 +504,13 @@ def test_a_label_wrapped_with_its_figures_on_its_last_line_is_one_item():
         "Total",
     ]
     assert items[0].exclude_reason is None and items[0].subsection == ""
+
+
+def test_figures_outside_every_column_are_reported_not_dropped_silently():
+    page = Page().centre(45, "Balance Sheet as at 31 March 2025").right(555, 60, "(Amount in Rs.)")
+    page.right(455, 80, "31.03.2025").right(555, 80, "31.03.2024")
+    page.row(95, "Cash on hand", "45,000", "40,000")
+    page.left(50, 107, "Stray figure").right(300, 107, "12,345")
+    document = read([page])
+    assert [i.label for i in document.items] == ["Cash on hand"]
+    assert any("page 1 line" in w and "not under a year column" in w for w in document.warnings)

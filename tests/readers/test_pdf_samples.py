@@ -147,6 +147,11 @@ def test_every_page_is_read_in_the_unit_its_header_states(folder, name):
     assert len(units) == meta["pages"]
 
 
+@pytest.mark.parametrize(("folder", "name"), PDFS)
+def test_a_clean_statement_reads_without_warnings(folder, name):
+    assert _read(folder, name).warnings == []
+
+
 def test_a_statement_in_lakhs_is_converted_to_rupees_exactly():
     document = _read("mehta-agri-commodities", "MACPL_FS_2024-25.pdf")
     share_capital = next(i for i in document.items if i.label == "(a) Share capital")
