@@ -101,7 +101,7 @@ def t_row(line: Line, state: State) -> None:
         if not half.words:
             continue
         label_words, placed = split_row(half.words, side.columns)
-        if placed:
+        if any(column.role == "amount" for column, _ in placed):
             drafts.append(_draft(label_words, placed, side, line, state))
         elif trailing_amounts(half.words) and any(is_figure(word.text) for word in half.words):
             state.unplaced.append((state.page, line.number))
@@ -122,17 +122,19 @@ def _continue_label(half: Line, side: TSide, state: State) -> None:
 
 def _draft(label_words: list[Word], placed, side: TSide, line: Line, state: State) -> Draft:
     label = " ".join(word.text for word in label_words)
-    amounts = {}
+    amounts, refs = {}, []
     for column, word in placed:
         printed = parse_amount(word.text)
-        if column.year and printed is not None:
+        if column.role == "note":
+            refs.append(word.text)
+        elif column.year and printed is not None:
             amounts[column.year] = to_rupees(printed, state.unit)
     statement = title_kind(state.section) or title_kind(state.title)
     if statement not in (TRADING, PROFIT_AND_LOSS):
         statement = BALANCE_SHEET  # the balance sheet and its schedules
     match = _SCHEDULE_REF.search(label)
     face = state.note is None
-    ref = match.group(1) if match and face else None
+    ref = (refs[0] if refs else match.group(1) if match else None) if face else None
     item = ExtractedItem(
         label=label,
         amounts=amounts,
