@@ -22,6 +22,11 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
+# Behind HTTPS (a proxy that sets X-Forwarded-Proto): secure cookies, redirects, HSTS.
+HTTPS = env_bool("HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,11 +85,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Workers and the web process share one file: wait for a lock instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
-    # A file, not memory, so that a test's qcluster process sees the test database;
-    # one per test run, so that two runs on one machine never share it.
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
-    }
+# One test database per test run, so that two runs on one machine never share one; on
+# SQLite a file, not memory, so that a test's qcluster process sees the test database.
+DATABASES["default"].setdefault("TEST", {})["NAME"] = (
+    str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    else f"test_{DATABASES['default']['NAME']}_{os.getpid()}"
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["projects.auth.EmailBackend"]
@@ -104,6 +111,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# The web process serves the stylesheet and scripts itself (after collectstatic), so a
+# deployment needs no separate static file server.
+if not DEBUG:  # in development, runserver serves them
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

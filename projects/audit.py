@@ -23,6 +23,8 @@ PROJECT_TRANSITION = "project_transition"
 REVIEW_DECIDED = "review_decided"
 REVIEW_BULK_APPROVED = "review_bulk_approved"
 MEMBER_ADDED = "member_added"
+MEMBER_ROLE_CHANGED = "member_role_changed"
+REVIEW_MEMORY_FORGOTTEN = "review_memory_forgotten"
 HOOK_FAILED = "hook_failed"
 
 
@@ -54,6 +56,8 @@ _TEXT = {
     REVIEW_DECIDED: "Review decision",
     REVIEW_BULK_APPROVED: "Review items approved in bulk",
     MEMBER_ADDED: "Member added",
+    MEMBER_ROLE_CHANGED: "Member role changed",
+    REVIEW_MEMORY_FORGOTTEN: "Remembered classification removed",
     HOOK_FAILED: "Notification failed",
 }
 _STEP_VERBS = {"start": "started", "complete": "completed", "failed": "failed"}

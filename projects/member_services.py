@@ -25,10 +25,6 @@ from projects.services import Conflict, ServiceError
 
 log = logging.getLogger(__name__)
 
-# Not yet among the constants of projects.audit; describe() reads it as "Member role changed".
-MEMBER_ROLE_CHANGED = "member_role_changed"
-
-
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
@@ -88,7 +84,7 @@ def change_role(membership: Membership, role: str, *, acting_user) -> Membership
         membership.save(update_fields=["role"])
         _sync_staff_flag(membership)
         audit.record(
-            MEMBER_ROLE_CHANGED,
+            audit.MEMBER_ROLE_CHANGED,
             firm=membership.firm,
             actor=acting_user,
             message=f"{membership.user.email}: {Role(before).label} → {Role(role).label}",

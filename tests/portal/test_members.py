@@ -90,7 +90,7 @@ def test_owner_changes_a_role_and_it_is_audited(owner_client, owner, staff):
     staff.refresh_from_db()
     assert staff.membership.role == Role.OWNER and staff.is_staff  # owners are firm admins
     assert messages_of(response) == ["clerk@rao-reddy.in is now Owner."]
-    entry = AuditEntry.objects.get(action=member_services.MEMBER_ROLE_CHANGED)
+    entry = AuditEntry.objects.get(action=audit.MEMBER_ROLE_CHANGED)
     assert entry.details == {"email": staff.email, "before": "staff", "after": "owner"}
     assert entry.actor == owner
 
