@@ -16,10 +16,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
-from pipeline.readers.pdf_pages import open_pdf, read_pages, truncated_pdf
+from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
 from pipeline.readers.pdf_structure import finish
-from pipeline.readers.pdf_survey import Survey, survey
+from pipeline.readers.pdf_survey import Survey, disagrees, survey
 
 _TRAILER_WINDOW = 2048  # %%EOF must close the file; a cut-off upload lacks it
 
@@ -33,12 +33,13 @@ def read_pdf(
     encrypted_pdf, too_many_pages, no_text_layer, no_statements).
     """
     page_count = _checked_page_count(data, limits, password)
-    found = survey(data, password, page_count) or Survey([], [])
+    found = survey(data, password, page_count) or Survey([], [], [])
     if found.textless and len(found.textless) == page_count:
         raise no_text_layer(found.textless, page_count)
     skipped = set(found.textless) | set(found.annexures)
     wanted = [n for n in range(1, page_count + 1) if n not in skipped]
     pages = read_pages(data, password, wanted, limits.workers)
+    _check_consistent(pages, found)
     textless = sorted({*found.textless, *(page.number for page in pages if page.scanned)})
     if len(textless) == page_count:
         raise no_text_layer(textless, page_count)
@@ -76,15 +77,25 @@ def _checked_page_count(data: bytes, limits: ReadLimits, password: str | None) -
         )
     if b"%%EOF" not in data[-_TRAILER_WINDOW:]:
         raise truncated_pdf()
-    with open_pdf(data, password) as pdf:
-        page_count = len(pdf.pages)
-    if page_count > limits.max_pdf_pages:
+    count = count_pages(data, password)
+    if count > limits.max_pdf_pages:
         raise ReaderError(
             "too_many_pages",
-            f"The PDF has {page_count} pages; at most {limits.max_pdf_pages} are read.",
+            f"The PDF has {count} pages; at most {limits.max_pdf_pages} are read.",
             "Upload the financial statements and notes without long annexures or other documents.",
         )
-    return page_count
+    return count
+
+
+def _check_consistent(pages: list[PageText], found: Survey) -> None:
+    """Refuse a file whose pages two readers read differently: its items would be partial."""
+    damaged = [
+        page.number
+        for page in pages
+        if found.chars and disagrees(found.chars[page.number - 1], page.chars)
+    ]
+    if damaged:
+        raise damaged_pdf(f" ({page_ranges(damaged)} cannot be read reliably)")
 
 
 def no_text_layer(pages: list[int], page_count: int) -> ReaderError:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import io
 import multiprocessing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from typing import NamedTuple
 
 import pdfplumber
@@ -60,6 +61,11 @@ class PageText(NamedTuple):
     has_text: bool
     scanned: bool  # an image and no text; a blank page is neither
 
+    @property
+    def chars(self) -> int:
+        """Printed characters, not spaces."""
+        return sum(len(word.text) for line in self.lines for word in line.words)
+
 
 def open_pdf(data: bytes, password: str | None) -> pdfplumber.PDF:
     """Open `data`, translating pdfminer's failures into errors a CA can act on."""
@@ -71,6 +77,37 @@ def open_pdf(data: bytes, password: str | None) -> pdfplumber.PDF:
         raise _reader_error(error, password) from error
     except Exception as error:  # pdfminer raises bare exceptions on garbage
         raise damaged_pdf() from error
+
+
+@contextmanager
+def opened(data: bytes, password: str | None) -> Iterator[pdfplumber.PDF]:
+    """An open PDF; closing a damaged one must not hide why reading it failed."""
+    pdf = open_pdf(data, password)
+    try:
+        yield pdf
+    finally:
+        with suppress(Exception):  # pdfplumber walks every page object to close it
+            pdf.close()
+
+
+def count_pages(data: bytes, password: str | None) -> int:
+    """How many pages the PDF has, without reading any of them.
+
+    Every object of the file is parsed first (a fraction of a second even for
+    200 pages): a file damaged in the middle, whose pages would read partly,
+    is refused here rather than yielding some of its items.
+    """
+    with opened(data, password) as pdf:
+        try:
+            for xref in pdf.doc.xrefs:
+                for objid in xref.get_objids():
+                    pdf.doc.getobj(objid)
+            count = len(pdf.pages)
+        except Exception as error:  # a broken object or page tree
+            raise damaged_pdf() from error
+    if not count:
+        raise damaged_pdf(": it has no pages")
+    return count
 
 
 def _reader_error(cause: object, password: str | None) -> ReaderError:
@@ -116,7 +153,7 @@ def read_pages(
 ) -> list[PageText]:
     """The lines of pages `numbers` (1-based), in order; in `workers` processes when it pays."""
     if workers < 2 or len(numbers) < PARALLEL_FROM_PAGES or not _may_fork():
-        return _read_with(open_pdf(data, password), numbers)
+        return _read_all(data, password, numbers)
     chunks = [numbers[i : i + CHUNK_PAGES] for i in range(0, len(numbers), CHUNK_PAGES)]
     with ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)),
@@ -154,22 +191,24 @@ def _read_chunk(numbers: list[int]) -> list[PageText]:
         raise _PageFailure(error.code, error.message, error.hint) from None
 
 
-def _read_with(pdf: pdfplumber.PDF, numbers: Iterable[int]) -> list[PageText]:
-    with pdf:
+def _read_all(data: bytes, password: str | None, numbers: Iterable[int]) -> list[PageText]:
+    with opened(data, password) as pdf:
         return [_read_page(pdf, number) for number in numbers]
 
 
 def _read_page(pdf: pdfplumber.PDF, number: int) -> PageText:
-    page = pdf.pages[number - 1]
+    page = None
     try:
+        page = pdf.pages[number - 1]
         words = page.extract_words()
         has_text = len(page.chars) >= MIN_TEXT_CHARS
         scanned = not has_text and bool(page.images)
         width = float(page.width)
-    except Exception as error:  # a broken content stream on one page
+    except Exception as error:  # a broken page object or content stream
         raise damaged_pdf(f" (page {number} could not be read)") from error
     finally:
-        page.close()
+        if page is not None:
+            page.close()
     return PageText(number, width, group_lines(words), has_text, scanned)
 
 

@@ -10,7 +10,9 @@ detail behind amounts the notes already carry, never counted, so never read.
 A page is an annexure page only when its content, below the running header,
 opens with an "Annexure ..." heading and nothing on it opens a note, a
 schedule or a statement. When pdfium cannot read the file the survey gives
-up and every page is read the slow way.
+up and every page is read the slow way. pdfium also counts each page's
+characters: where pdfminer reads a page very differently, the file is damaged
+and whatever was read from it would be partial.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from pipeline.readers.pdf_layout import is_figure
 
 MIN_TEXT_CHARS = 10  # as pdf_pages: a scanner's stamped page number is not a text layer
 HEADER_LINES = 8  # the running header and the annexure heading sit within these
+DISAGREEMENT_CHARS, DISAGREEMENT_SHARE = 20, 0.1  # the readers agree exactly on sound pages
 _ANNEXURE = re.compile(r"^annexure\s+[A-Z0-9]{1,3}\b", re.I)
 
 
 class Survey(NamedTuple):
     textless: list[int]  # scanned: an image and no text (a blank page is neither)
     annexures: list[int]
+    chars: list[int]  # printed characters (not spaces) of each page, as pdfium reads them
 
 
 def survey(data: bytes, password: str | None, page_count: int) -> Survey | None:
@@ -43,7 +47,7 @@ def survey(data: bytes, password: str | None, page_count: int) -> Survey | None:
         return None
     textless = [n for n, (_, scanned) in enumerate(pages, 1) if scanned]
     annexures = [n for n, (text, _) in enumerate(pages, 1) if is_annexure_page(text)]
-    return Survey(textless, annexures)
+    return Survey(textless, annexures, [len("".join(text.split())) for text, _ in pages])
 
 
 def _pages(data: bytes, password: str | None, page_count: int) -> list[tuple[str, bool]] | None:
@@ -69,6 +73,12 @@ def _page(document: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
     finally:
         textpage.close()
         page.close()
+
+
+def disagrees(pdfium_chars: int, pdfminer_chars: int) -> bool:
+    """Two independent readers of one page that disagree: the page is damaged."""
+    difference = abs(pdfium_chars - pdfminer_chars)
+    return difference > max(DISAGREEMENT_CHARS, DISAGREEMENT_SHARE * max(pdfium_chars, 1))
 
 
 def is_annexure_page(text: str) -> bool:

@@ -108,3 +108,19 @@ def test_page_ranges_are_named_as_a_ca_reads_them():
     assert page_ranges([1, 2, 3]) == "pages 1-3"
     assert page_ranges([4]) == "page 4"
     assert page_ranges([7, 1, 2, 5]) == "pages 1-2, 5 and 7"
+
+
+def test_a_pdf_damaged_in_the_middle_is_refused_rather_than_read_in_part():
+    data = bytearray(STATEMENT.read_bytes())
+    page_object = data.index(b"\n5 0 obj") + 1
+    data[page_object : page_object + 2000] = bytes(2000)
+    assert _error(bytes(data)).code == "corrupt_pdf"
+
+
+def test_a_pdf_without_pages_is_damaged():
+    empty = (
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+    assert _error(empty).code == "corrupt_pdf"
