@@ -29,8 +29,6 @@ Status = ReviewItem.Status
 DECISIONS = ("approve", "reclassify", "split", "exclude")
 _REMEMBERED = (Status.RECLASSIFIED, Status.EXCLUDED)  # what the firm learns from
 MAX_REASON = 500
-# Belongs with the other action codes in projects/audit.py (not ours to edit yet).
-REMEMBERED_FORGOTTEN = "review_memory_forgotten"
 
 
 class InvalidDecision(ServiceError):
@@ -178,7 +176,7 @@ def forget_decision(decision: RememberedDecision, *, acting_user) -> None:
     """Remove a remembered decision (firm admins, in Django admin): later projects stop using it."""
     _require_firm_admin(decision.firm, acting_user)
     audit.record(
-        REMEMBERED_FORGOTTEN,
+        audit.REVIEW_MEMORY_FORGOTTEN,
         firm=decision.firm,
         project=decision.source_project,
         actor=acting_user,

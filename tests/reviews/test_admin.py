@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from projects import audit
 from projects.models import AuditEntry, Project
 from reviews import services
 from reviews.models import RememberedDecision
@@ -67,7 +68,7 @@ def test_a_firm_admin_removes_a_remembered_decision_through_the_service(
 
     assert response.status_code == 302
     assert not RememberedDecision.objects.filter(pk=ours.pk).exists()
-    assert AuditEntry.objects.get(action=services.REMEMBERED_FORGOTTEN).actor == owner
+    assert AuditEntry.objects.get(action=audit.REVIEW_MEMORY_FORGOTTEN).actor == owner
 
 
 def test_bulk_removal_goes_through_the_service_too(firm_admin, decisions):
@@ -79,7 +80,7 @@ def test_bulk_removal_goes_through_the_service_too(firm_admin, decisions):
     )
 
     assert list(RememberedDecision.objects.all()) == [theirs]
-    assert AuditEntry.objects.filter(action=services.REMEMBERED_FORGOTTEN).count() == 1
+    assert AuditEntry.objects.filter(action=audit.REVIEW_MEMORY_FORGOTTEN).count() == 1
 
 
 def test_review_items_are_read_only_and_scoped_to_the_firm(firm_admin, decisions, project):

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from pipeline import claims
+from projects import audit
 from projects.models import AuditEntry, Project
 from projects.services import Conflict
 from projects.status import Status
@@ -243,5 +244,5 @@ def test_forget_decision_is_for_the_firms_owner_and_audited(project, ca, owner, 
     services.forget_decision(memory, acting_user=owner)
 
     assert not RememberedDecision.objects.exists()
-    entry = AuditEntry.objects.get(action=services.REMEMBERED_FORGOTTEN)
+    entry = AuditEntry.objects.get(action=audit.REVIEW_MEMORY_FORGOTTEN)
     assert entry.actor == owner and entry.firm == project.firm
