@@ -29,6 +29,7 @@ from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Draft, State, Table, TSide
 
 _DR_CR = re.compile(r"^(dr|cr)\.?$", re.I)
+_BALANCE_SIDES = re.compile(r"liabilit|assets|capital\s+and", re.I)
 _SCHEDULE_REF = re.compile(r"\b(?:schedule|sch\.|annexure|note)\s*([A-Z]{1,2}|\d{1,3})\b", re.I)
 _DATE_WORDS = 6  # a column heading is short: "As at 31 March 2025"
 
@@ -57,7 +58,7 @@ def _split(row: list[Cell], year_hint: str | None) -> tuple[float, str, str] | N
         left = [year for year in years[:index] if year]
         right = [year for year in years[index:] if year]
         if left == right:
-            return row[index].x0, _side_name(row[:index]), _side_name(row[index:])
+            return row[index].x0, _side_name(row[:index], 0), _side_name(row[index:], 1)
     return None
 
 
@@ -68,12 +69,16 @@ def _year(cell: Cell, year_hint: str | None) -> str | None:
     return year_of_heading(cell.text) or relative_year(cell.text, year_hint)
 
 
-def _side_name(row: list[Cell]) -> str:
+def _side_name(row: list[Cell], side: int) -> str:
+    """'Dr'/'Cr' as marked, 'Liabilities'/'Assets' as headed; else the account's sides."""
     for cell in row:
         match = _DR_CR.match(cell.words[-1].text)
         if match:
             return match.group(1).capitalize()
-    return row[0].text
+    heading = row[0].text
+    if _BALANCE_SIDES.search(heading):
+        return heading
+    return ("Dr", "Cr")[side]  # an account debits on the left, credits on the right
 
 
 def _sides(header, body, split: float, names, year_hint) -> tuple[TSide, TSide]:

@@ -514,3 +514,26 @@ def test_figures_outside_every_column_are_reported_not_dropped_silently():
     document = read([page])
     assert [i.label for i in document.items] == ["Cash on hand"]
     assert any("page 1 line" in w and "not under a year column" in w for w in document.warnings)
+
+
+def test_an_account_headed_particulars_on_both_sides_debits_left_and_credits_right():
+    page = Page(width=842).centre(45, "Trading Account for the year ended 31.03.2025")
+    page.right(812, 60, "(Amount in Rs.)")
+    for x, x1 in ((30, 337), (427, 734)):
+        page.left(x, 80, "Particulars").right(x1, 80, "31.03.2025").right(x1 + 78, 80, "31.03.2024")
+    page.left(30, 95, "To Opening Stock").right(337, 95, "1,00,000").right(415, 95, "90,000")
+    page.left(427, 95, "By Sales").right(734, 95, "9,00,000").right(812, 95, "8,00,000")
+    page.left(30, 107, "To Purchases").right(337, 107, "7,00,000").right(415, 107, "6,30,000")
+    page.left(427, 107, "By Closing Stock").right(734, 107, "1,20,000").right(812, 107, "1,00,000")
+    page.left(30, 119, "To Gross Profit c/d").right(337, 119, "2,20,000").right(
+        415, 119, "1,80,000"
+    )
+    items = read([page]).items
+    assert [(i.label, i.side, i.statement) for i in items] == [
+        ("To Opening Stock", "Dr", "trading"),
+        ("By Sales", "Cr", "trading"),
+        ("To Purchases", "Dr", "trading"),
+        ("By Closing Stock", "Cr", "trading"),
+        ("To Gross Profit c/d", "Dr", "trading"),
+    ]
+    assert items[0].amounts == {"FY2025": Decimal("100000.00"), "FY2024": Decimal("90000.00")}
