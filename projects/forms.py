@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -121,10 +122,33 @@ class ProjectForm(forms.Form):
 
 
 class ProcessForm(forms.Form):
+    """The options of a run; the defaults are PipelineOptions' own."""
+
     force_reprocess = forms.BooleanField(required=False)
+    auto_approve_above = forms.DecimalField(
+        label="Approve without review at confidence of at least",
+        min_value=Decimal("0.5"),
+        max_value=Decimal("1"),
+        decimal_places=2,
+        required=False,
+        help_text="0.70 by default: classifications that sure are right at least 99 % of "
+        "the time. Raise it to review more items.",
+    )
+    skip_review = forms.BooleanField(label="Approve every item as classified", required=False)
+    skip_validation = forms.BooleanField(
+        label="Generate even if validation finds errors (they are shown in the workbook)",
+        required=False,
+    )
+    # Unticked by default, so that a form without it (Process again) still notifies.
+    quiet = forms.BooleanField(label="Don't email the CAs when items need review", required=False)
 
     def options(self) -> PipelineOptions:
-        return PipelineOptions(force_reprocess=self.cleaned_data["force_reprocess"])
+        data = dict(self.cleaned_data)
+        threshold = data.pop("auto_approve_above")
+        if threshold is not None:
+            data["auto_approve_above"] = float(threshold)
+        data["notify_on_review"] = not data.pop("quiet")
+        return PipelineOptions(**data)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -116,7 +116,9 @@ def project_process(request, pk):
     project = get_project_for_user(request.user, pk)
     require_processing_role(request.user)
     form = ProcessForm(request.POST)
-    form.is_valid()  # a lone optional checkbox: nothing it holds can be invalid
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("projects:detail", pk=project.pk)
     try:
         services.start_processing(project, form.options(), acting_user=request.user)
     except services.ServiceError as error:
@@ -245,6 +247,7 @@ def _detail_context(project: Project, membership: Membership) -> dict:
         "progress": document,
         "steps": [(step, document["steps"][step]) for step in STEPS],
         "process_blocked": process_blocked_because(project, membership, bool(files)),
+        "process_form": ProcessForm(),
         "can_retry": (
             project.status == Status.ERROR and not project.is_processing and membership.can_process
         ),

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from projects import audit, member_services
+from projects import audit
 from projects.models import AuditEntry, Membership, Role
 
 pytestmark = pytest.mark.django_db

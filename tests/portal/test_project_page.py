@@ -10,7 +10,7 @@ from django_q.models import OrmQ
 
 from pipeline.models import ValidationFinding
 from projects import audit
-from projects.models import Project, SourceFile
+from projects.models import AuditEntry, Project, SourceFile
 from reviews.models import ReviewItem
 from tests.conftest import upload
 from tests.portal.conftest import put_in_state
@@ -265,3 +265,25 @@ def test_staff_cannot_process_or_retry(staff_client, project_with_file):
 def test_owner_can_process(owner_client, project_with_file):
     owner_client.post(reverse("projects:process", args=[project_with_file.pk]))
     assert Project.objects.get(pk=project_with_file.pk).is_processing
+
+
+def test_process_takes_the_run_options_of_the_form(ca_client, project_with_file):
+    ca_client.post(
+        reverse("projects:process", args=[project_with_file.pk]),
+        {"auto_approve_above": "0.96", "skip_validation": "on", "quiet": "on"},
+    )
+    entry = AuditEntry.objects.get(project=project_with_file, action="pipeline_queued")
+    assert entry.details["options"]["auto_approve_above"] == 0.96
+    assert entry.details["options"]["skip_validation"] is True
+    assert entry.details["options"]["skip_review"] is False
+    assert entry.details["options"]["notify_on_review"] is False
+
+
+def test_a_threshold_out_of_range_is_refused_with_the_reason(ca_client, project_with_file):
+    response = ca_client.post(
+        reverse("projects:process", args=[project_with_file.pk]),
+        {"auto_approve_above": "0.2"},
+        follow=True,
+    )
+    assert "greater than or equal to 0.5" in messages_of(response)[-1]
+    assert not Project.objects.get(pk=project_with_file.pk).is_processing
