@@ -128,7 +128,7 @@ class Column:
     x1: float
     header: str = ""
     group: str = ""
-    role: str = "amount"  # "amount" or "note" (the note or schedule reference)
+    role: str = "amount"  # "amount", "detail" (items of a year's group) or "note" (reference)
     tokens: list[str] = field(default_factory=list)
     fixed_year: str | None = None  # a "Current Year" heading's year, from the page title
 
@@ -149,6 +149,27 @@ def relative_year(text: str, year_hint: str | None) -> str | None:
     if _PREVIOUS.search(text):
         return fy_key(int(year_hint[2:]) - 1)
     return year_hint if _CURRENT.search(text) else None
+
+
+DETAIL = "detail"
+
+
+def mark_detail_columns(columns: Sequence[Column]) -> None:
+    """An unheaded column of figures just left of a year's column holds that year's
+    items, whose group totals the year's column prints (Schedule VI and Tally layouts)."""
+    for left, right in pairwise(columns):
+        unheaded = left.role == "amount" and not left.header and not left.year
+        if unheaded and right.role == "amount" and right.year:
+            left.role, left.fixed_year = DETAIL, right.year
+
+
+def split_group_total(label: str, figures: list) -> list[tuple[str, list]]:
+    """[(label, figures)]: a line with a figure in both a year's item column and its
+    group column is the last item and, unlabelled, the group's sub-total."""
+    detail_years = {column.year for column, _ in figures if column.role == DETAIL}
+    item = [(c, w) for c, w in figures if c.role == DETAIL or c.year not in detail_years]
+    subtotal = [(c, w) for c, w in figures if c.role != DETAIL and c.year in detail_years]
+    return [(label, item), ("", subtotal)] if subtotal else [(label, item)]
 
 
 def resolve_relative_years(columns: Sequence[Column], year_hint: str | None) -> None:

@@ -23,6 +23,7 @@ class Draft:
     face: bool = False  # printed on a face statement (balance sheet, P&L, trading account)
     ref: str | None = None  # the note or schedule this face line points to
     balance: bool = True  # False for a movement column: never the balance a face line shows
+    outer: bool = False  # figures in a year's group column, beside a column of its items
 
 
 @dataclass

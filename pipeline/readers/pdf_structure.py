@@ -17,11 +17,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import takewhile
 
 from pipeline.readers.document import ExtractedItem
 from pipeline.readers.pdf_state import Draft
 
 TOTAL = "total: sum of the items printed above it"
+GROUP_TOTAL = "group total: sum of the items printed below it"
 _NUMBERING = re.compile(r"^\s*(\(?[ivxlc]+[.)]|\(?[a-z][.)]|\(?\d{1,2}[.)]|[IVXLC]+\.)\s*", re.I)
 _TOTAL_ONLY = re.compile(r"^(sub[- ]?total|grand\s+total|total)\b[\s:]*(\([^)]*\))?\s*$", re.I)
 _REF = r"(?:[ivxlc]+|[a-h])"
@@ -34,6 +36,7 @@ TOLERANCE = Decimal("0.01")  # a rupee statement; lakhs and crores pass their ow
 def finish(drafts: Sequence[Draft], tolerance: Decimal = TOLERANCE) -> list[ExtractedItem]:
     """Mark totals and expanded face lines, give notes their statement; the items."""
     mark_totals(drafts, tolerance)
+    mark_group_totals(drafts, tolerance)
     link_faces(drafts, tolerance)
     assign_statements(drafts)
     return [draft.item for draft in drafts]
@@ -61,6 +64,40 @@ def _is_total(draft: Draft, above: list[Draft], tolerance: Decimal) -> bool:
     if bare.lower().startswith("total"):
         return bool(_ROMAN_REF.search(label)) or _sums_above(amounts, above, tolerance)
     return _difference_of_totals(amounts, above, tolerance)
+
+
+def mark_group_totals(drafts: Sequence[Draft], tolerance: Decimal) -> None:
+    """A group's figure in its own column that the items printed below it add up to
+    ("Loans (Liability) 3,00,000" over its ledgers, as Tally prints a group)."""
+    by_block: dict[tuple, list[Draft]] = defaultdict(list)
+    for draft in drafts:
+        by_block[draft.block].append(draft)
+    for rows in by_block.values():
+        for index, draft in enumerate(rows):
+            if draft.outer and draft.item.label and not draft.item.exclude_reason:
+                below = list(takewhile(lambda d: not d.outer, rows[index + 1 :]))
+                closing = rows[index + 1 + len(below) : index + 2 + len(below)]
+                if below and _adds_up(draft, below, closing, tolerance):
+                    draft.item.exclude_reason = GROUP_TOTAL
+
+
+def _adds_up(group: Draft, below: list[Draft], closing: list[Draft], tolerance: Decimal) -> bool:
+    """The items below add up to the group's figure, and are not closed by a sub-total
+    of their own (then they are a group under a heading, and the figure above is an item)."""
+    total = _sum(below)
+    if not _equal(group.item.amounts, total, tolerance * len(below)):
+        return False
+    own = closing and closing[0].item.exclude_reason == TOTAL
+    return not (own and _equal(closing[0].item.amounts, total, tolerance * len(below)))
+
+
+def _sum(drafts: Sequence[Draft]) -> dict[str, Decimal]:
+    total: dict[str, Decimal] = defaultdict(Decimal)
+    for draft in drafts:
+        sign = -1 if _LESS.match(draft.item.label) else 1
+        for year, value in draft.item.amounts.items():
+            total[year] += sign * value
+    return total
 
 
 def _sums_above(amounts: dict, above: list[Draft], tolerance: Decimal) -> bool:

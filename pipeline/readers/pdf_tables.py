@@ -16,7 +16,12 @@ import re
 from collections.abc import Sequence
 
 from pipeline.readers.amounts import fy_key
-from pipeline.readers.pdf_layout import Column, build_columns, resolve_relative_years
+from pipeline.readers.pdf_layout import (
+    Column,
+    build_columns,
+    mark_detail_columns,
+    resolve_relative_years,
+)
 from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Table
 
@@ -50,6 +55,7 @@ def vertical_table(
     """The table that `header` opens, judged from its column headings and caption."""
     columns = build_columns(header, body)
     resolve_relative_years(columns, year_hint)
+    mark_detail_columns(columns)
     amounts = [c for c in columns if c.role == "amount"]
     years = [c.year for c in amounts]
     names = " ".join(c.name for c in amounts)

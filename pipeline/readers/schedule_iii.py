@@ -15,7 +15,13 @@ import re
 from pipeline.readers.amounts import fy_key, parse_amount, to_rupees, year_of_heading
 from pipeline.readers.document import ExtractedItem
 from pipeline.readers.pdf_context import CASH_FLOW, NOTES, ref_heading, starts_lowercase
-from pipeline.readers.pdf_layout import is_figure, split_row, trailing_amounts
+from pipeline.readers.pdf_layout import (
+    DETAIL,
+    is_figure,
+    split_group_total,
+    split_row,
+    trailing_amounts,
+)
 from pipeline.readers.pdf_pages import Line, Word
 from pipeline.readers.pdf_state import Draft, State
 from pipeline.readers.pdf_tables import MOVEMENT, cell_year_and_reason
@@ -41,19 +47,20 @@ def body_row(line: Line, state: State) -> None:
         return
     label_words, placed = split_row(line.words, table.columns if table else [])
     refs = [word.text for column, word in placed if column.role == "note"]
-    figures = [(column, word) for column, word in placed if column.role == "amount"]
+    figures = [(column, word) for column, word in placed if column.role in ("amount", DETAIL)]
     if not figures:
         if trailing_amounts(label_words) and any(is_figure(word.text) for word in label_words):
-            state.unplaced.append(
-                (state.page, line.number)
-            )  # told to the CA, never dropped silently
+            state.unplaced.append((state.page, line.number))  # told to the CA, not dropped
         text_row(Line(line.number, line.top, line.bottom, tuple(label_words)), state, refs)
         return
     label = _joined_to_heading(_label(label_words), line, state)
     if table.kind == "matrix":
         drafts = _matrix_drafts(label, figures, line, state)
     else:
-        drafts = [_year_draft(label, figures, refs, line, state)]
+        drafts = [
+            _year_draft(part_label, part, refs, line, state)
+            for part_label, part in split_group_total(label, figures)
+        ]
     if state.kind == CASH_FLOW:
         for draft in drafts:  # kept for the CA to see, never counted
             draft.item.exclude_reason, draft.face = CASH_FLOW_REASON, False
@@ -93,7 +100,12 @@ def _year_draft(label, figures, refs, line: Line, state: State) -> Draft:
     item = _item(label, amounts, line, state, ref if face else state.note)
     if per_share:
         item.printed_unit, item.exclude_reason = "rupees per share", PER_SHARE
-    return Draft(item, _block(state), face=face, ref=ref)
+    outer = all(c.role != DETAIL for c, _ in figures) and _has_detail(state)
+    return Draft(item, _block(state), face=face, ref=ref, outer=outer)
+
+
+def _has_detail(state: State) -> bool:
+    return any(column.role == DETAIL for column in state.table.columns)
 
 
 def _matrix_drafts(label, figures, line: Line, state: State) -> list[Draft]:

@@ -16,12 +16,15 @@ from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
 from pipeline.readers.document import BALANCE_SHEET, PROFIT_AND_LOSS, TRADING, ExtractedItem
 from pipeline.readers.pdf_context import starts_lowercase, title_kind
 from pipeline.readers.pdf_layout import (
+    DETAIL,
     Cell,
     build_columns,
     cells,
     is_figure,
+    mark_detail_columns,
     relative_year,
     resolve_relative_years,
+    split_group_total,
     split_row,
     trailing_amounts,
 )
@@ -88,6 +91,7 @@ def _sides(header, body, split: float, names, year_hint) -> tuple[TSide, TSide]:
         rows = [_half(line, split, index).words for line in body]
         columns = build_columns([h for h in head if h.words], rows)
         resolve_relative_years(columns, year_hint)
+        mark_detail_columns(columns)
         halves.append(TSide(name, columns))
     return tuple(halves)
 
@@ -106,8 +110,8 @@ def t_row(line: Line, state: State) -> None:
         if not half.words:
             continue
         label_words, placed = split_row(half.words, side.columns)
-        if any(column.role == "amount" for column, _ in placed):
-            drafts.append(_draft(label_words, placed, side, line, state))
+        if any(column.role in ("amount", DETAIL) for column, _ in placed):
+            drafts.extend(_drafts(label_words, placed, side, line, state))
         elif trailing_amounts(half.words) and any(is_figure(word.text) for word in half.words):
             state.unplaced.append((state.page, line.number))
         elif starts_lowercase(half) and state.last:
@@ -125,8 +129,21 @@ def _continue_label(half: Line, side: TSide, state: State) -> None:
             draft.item.label = f"{draft.item.label} {half.text}".strip()
 
 
-def _draft(label_words: list[Word], placed, side: TSide, line: Line, state: State) -> Draft:
+def _drafts(label_words: list[Word], placed, side: TSide, line: Line, state: State) -> list:
+    """The side's item, and its group's unlabelled sub-total when printed beside it."""
+    refs = [(c, w) for c, w in placed if c.role == "note"]
+    figures = [(c, w) for c, w in placed if c.role != "note"]
     label = " ".join(word.text for word in label_words)
+    detail = any(c.role == DETAIL for c in side.columns)
+    drafts = []
+    for part_label, part in split_group_total(label, figures):
+        draft = _draft(part_label, refs + part, side, line, state)
+        draft.outer = detail and all(c.role != DETAIL for c, _ in part)
+        drafts.append(draft)
+    return drafts
+
+
+def _draft(label: str, placed, side: TSide, line: Line, state: State) -> Draft:
     amounts, refs = {}, []
     for column, word in placed:
         printed = parse_amount(word.text)

@@ -537,3 +537,55 @@ def test_an_account_headed_particulars_on_both_sides_debits_left_and_credits_rig
         ("To Gross Profit c/d", "Dr", "trading"),
     ]
     assert items[0].amounts == {"FY2025": Decimal("100000.00"), "FY2024": Decimal("90000.00")}
+
+
+def test_items_and_group_totals_in_their_own_columns_are_told_apart():
+    """Left: a group's figure above its ledgers (as Tally prints). Right: items in an inner
+    column, the sub-total beside the last of them (as Schedule VI statements print)."""
+    page = Page(width=842).centre(45, "Balance Sheet as at 31.03.2025")
+    page.right(812, 60, "(Amount in Rs.)")
+    page.left(30, 80, "Liabilities").right(415, 80, "31.03.2025")
+    page.left(427, 80, "Assets").right(812, 80, "31.03.2025")
+    left = [
+        ("Capital Account", "", "5,00,000.00", 30),
+        ("Rajesh Kumar - Capital", "5,00,000.00", "", 40),
+        ("Loans (Liability)", "", "3,00,000.00", 30),
+        ("HDFC Bank term loan", "2,00,000.00", "", 40),
+        ("ICICI Bank car loan", "1,00,000.00", "", 40),
+        ("Total", "", "8,00,000.00", 30),
+    ]
+    right = [
+        ("Fixed Assets", "", "3,00,000.00", 427),
+        ("Current Assets", "", "", 427),
+        ("Closing stock", "2,00,000.00", "", 437),
+        ("Sundry debtors", "1,00,000.00", "3,00,000.00", 437),
+        ("Cash in hand", "", "2,00,000.00", 427),
+        ("Total", "", "8,00,000.00", 427),
+    ]
+    for offset, rows in ((0, left), (397, right)):
+        for top, (label, inner, outer, x) in zip(range(95, 200, 12), rows, strict=False):
+            page.left(x, top, label)
+            if inner:
+                page.right(337 + offset, top, inner)
+            if outer:
+                page.right(415 + offset, top, outer)
+    items = [(i.label, i.side, i.amounts["FY2025"], i.exclude_reason) for i in read([page]).items]
+    group = "group total: sum of the items printed below it"
+    total = "total: sum of the items printed above it"
+    assert sorted(items, key=lambda i: (i[1], i[0])) == sorted(
+        [
+            ("Capital Account", "Liabilities", Decimal("500000.00"), group),
+            ("Rajesh Kumar - Capital", "Liabilities", Decimal("500000.00"), None),
+            ("Loans (Liability)", "Liabilities", Decimal("300000.00"), group),
+            ("HDFC Bank term loan", "Liabilities", Decimal("200000.00"), None),
+            ("ICICI Bank car loan", "Liabilities", Decimal("100000.00"), None),
+            ("Total", "Liabilities", Decimal("800000.00"), total),
+            ("Fixed Assets", "Assets", Decimal("300000.00"), None),
+            ("Closing stock", "Assets", Decimal("200000.00"), None),
+            ("Sundry debtors", "Assets", Decimal("100000.00"), None),
+            ("", "Assets", Decimal("300000.00"), total),
+            ("Cash in hand", "Assets", Decimal("200000.00"), None),
+            ("Total", "Assets", Decimal("800000.00"), total),
+        ],
+        key=lambda i: (i[1], i[0]),
+    )
