@@ -33,16 +33,7 @@ def read_pdf(
     encrypted_pdf, too_many_pages, no_text_layer, no_statements).
     """
     page_count = _checked_page_count(data, limits, password)
-    found = survey(data, password, page_count) or Survey([], [], [])
-    if found.textless and len(found.textless) == page_count:
-        raise no_text_layer(found.textless, page_count)
-    skipped = set(found.textless) | set(found.annexures)
-    wanted = [n for n in range(1, page_count + 1) if n not in skipped]
-    pages = read_pages(data, password, wanted, limits.workers)
-    _check_consistent(pages, found)
-    textless = sorted({*found.textless, *(page.number for page in pages if page.scanned)})
-    if len(textless) == page_count:
-        raise no_text_layer(textless, page_count)
+    pages, found, textless = _text_pages(data, password, page_count, limits.workers)
     parsed = parse_pages(pages, annexures=found.annexures)
     if not parsed.drafts:
         raise no_text_layer(textless, page_count) if textless else no_statements()
@@ -59,6 +50,23 @@ def read_pdf(
         pages=page_count,
         warnings=_warnings(parsed, textless),
     )
+
+
+def _text_pages(
+    data: bytes, password: str | None, page_count: int, workers: int
+) -> tuple[list[PageText], Survey, list[int]]:
+    """(the pages read, the survey, the scanned pages); a scan is refused here."""
+    found = survey(data, password, page_count) or Survey([], [], [])
+    if found.textless and len(found.textless) == page_count:
+        raise no_text_layer(found.textless, page_count)
+    skipped = set(found.textless) | set(found.annexures)
+    wanted = [n for n in range(1, page_count + 1) if n not in skipped]
+    pages = read_pages(data, password, wanted, workers)
+    _check_consistent(pages, found)
+    textless = sorted({*found.textless, *(page.number for page in pages if page.scanned)})
+    if len(textless) == page_count:
+        raise no_text_layer(textless, page_count)
+    return pages, found, textless
 
 
 def _checked_page_count(data: bytes, limits: ReadLimits, password: str | None) -> int:

@@ -4,6 +4,8 @@
    row whose label states its formula ("Profit before tax (III - IV)"), a
    "Total ..." row that the rows above it add up to, and a row that is the
    difference of two totals above it ("Net (increase) / decrease").
+   Where items and group totals have columns of their own, a group's figure
+   that the items printed below it add up to is a group total.
 2. Face lines expanded in a note: a face line whose figure the note (or
    schedule) it points to carries as a balance. A depreciation charge that
    points to the fixed-asset schedule is not expanded there: the schedule
