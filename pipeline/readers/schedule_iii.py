@@ -161,18 +161,20 @@ def text_row(line: Line, state: State, refs: list[str] | None = None) -> None:
         return
     if len(line.words) > PROSE_WORDS or text.endswith("."):
         state.year_hint = year_of_heading(text) or state.year_hint
-        return
-    if state.annexure:
-        return
+    elif not state.annexure:
+        _open_heading(line, state, refs)
+
+
+def _open_heading(line: Line, state: State, refs: list[str] | None) -> None:
+    """A sub-heading inside a note, or a section of a face statement (with its note)."""
     saved = (state.section, state.subsection, state.heading_note, state.per_share)
-    state.heading = (text, line.bottom, saved)
+    state.heading = (line.text, line.bottom, saved)
     if state.kind == NOTES and state.note:
-        state.subsection = text
-        state.per_share = bool(_PER_SHARE.search(text))
+        state.subsection = line.text
     else:
-        state.open_section(text)
+        state.open_section(line.text)
         state.heading_note = refs[0] if refs else None
-        state.per_share = bool(_PER_SHARE.search(text))
+    state.per_share = bool(_PER_SHARE.search(line.text))
 
 
 def _continues(line: Line, state: State) -> bool:
