@@ -25,6 +25,7 @@ from projects.services import Conflict, ServiceError
 
 log = logging.getLogger(__name__)
 
+
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 

@@ -2,7 +2,7 @@
 screenshots. Nothing here downloads a browser.
 
 The journey grows with the pipeline: a test takes the `browser_page` fixture
-(tests/portal/conftest.py), signs in with `sign_in`, drives the pages and
+(tests/conftest.py), signs in with `sign_in`, drives the pages and
 calls `screenshot` at each main page.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright, expect
 
-from tests.conftest import PASSWORD
+from tests.cast import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
 LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -57,11 +57,15 @@ def sign_out(page: Page) -> None:
     expect(page.locator("h1")).to_have_text("Sign in")
 
 
-def create_project(page: Page, base_url: str, company: str, constitution: str) -> str:
-    """Fill the new-project form with its defaults; the project page's URL."""
+def create_project(
+    page: Page, base_url: str, company: str, constitution: str, industry: str = "manufacturing"
+) -> str:
+    """Fill the new-project form, its other fields left at their defaults; the project
+    page's URL."""
     page.goto(f"{base_url}/projects/new/")
     page.fill("#id_company_name", company)
     page.select_option("#id_constitution", constitution)
+    page.select_option("#id_industry", industry)
     page.click("#create-project")
     expect(page.locator("h1")).to_contain_text(company)
     return page.url

@@ -3,24 +3,19 @@ another firm; API clients for them; and small builders of projects and files."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import requests
-from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import sync_playwright
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from projects.models import Firm, Membership, Project, Role
+from projects.models import Firm, Project, Role
 from projects.services import upload_files
+from tests.browser import LAPTOP, launch
+from tests.cast import api_client_for, make_member, upload
 from tests.groundtruth import SAMPLES
-
-PASSWORD = "a-long-test-password"
-
-
-def make_member(firm: Firm, email: str, role: str):
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
-    Membership.objects.create(user=user, firm=firm, role=role)
-    return user
 
 
 @pytest.fixture(autouse=True)
@@ -70,13 +65,6 @@ def other_ca(other_firm):
     return make_member(other_firm, "anil@mehta-jain.in", Role.CA)
 
 
-def api_client_for(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
-
-
 @pytest.fixture
 def api(ca) -> APIClient:
     return api_client_for(ca)
@@ -98,10 +86,6 @@ def project(firm, ca) -> Project:
     )
 
 
-def upload(name: str = "statement.pdf", content: bytes = b"%PDF-1.4 test") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
-
-
 @pytest.fixture
 def project_with_file(project, ca):
     upload_files(project, [upload()], acting_user=ca)
@@ -115,3 +99,34 @@ def http(live_server, ca) -> requests.Session:
     session.headers["Authorization"] = f"Token {Token.objects.create(user=ca).key}"
     session.base = live_server.url + "/api/v1"
     return session
+
+
+# Browser tests -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One Chromium per test module, closed when the module ends: Playwright's sync API
+    runs an event loop in this thread, which must not outlive the module (another module
+    may start its own Playwright), and Django's guard against ORM calls from async code
+    must stand aside while it runs."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    """A fresh browser context (no cookies) on a laptop-sized window."""
+    context = chromium.new_context(viewport=LAPTOP, locale="en-IN")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -20,7 +20,7 @@ PENDING = Classification.Decision.PENDING
 
 
 def run(project: Project, options: PipelineOptions) -> StepResult:
-    """Make a review item of every pending classification of `project`.
+    """Make a review item of every pending classification of `project` that counts.
 
     1. Keep the project's review items whose printed row still exists, relinked to
        its current line item (extraction replaces line items; a CA's decision on
@@ -89,7 +89,12 @@ def _sync(project: Project, rows: dict[str, LineItem], kept: dict[str, ReviewIte
     new = []
     for key, line_item in rows.items():
         classification = _classification_of(line_item)
-        awaiting = classification is not None and classification.decision == PENDING
+        # An item whose every year a later statement gives counts nowhere: no CA need look.
+        awaiting = (
+            classification is not None
+            and classification.decision == PENDING
+            and bool(line_item.counts_for)
+        )
         item = kept.get(key)
         if item is None:
             if awaiting:

@@ -1,18 +1,13 @@
-"""Signed-in clients of the cast, projects in the states the project page shows, and the
-browser of the browser tests (Debian's Chromium, see tests/portal/browser.py)."""
+"""Signed-in clients of the cast and projects in the states the project page shows."""
 
 from __future__ import annotations
-
-import os
 
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
-from playwright.sync_api import sync_playwright
 
 from pipeline.models import CmaResult
 from projects.models import Project
-from tests.portal.browser import LAPTOP, launch
 
 KEY_FIGURES_DOCUMENT = {
     "schema": "cma/1",
@@ -71,34 +66,3 @@ def completed_project(project_with_file) -> Project:
         workbook=ContentFile(b"PK workbook bytes", name="cma.xlsx"),
     )
     return project
-
-
-# Browser tests -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """One Chromium per test module, closed when the module ends: Playwright's sync API
-    runs an event loop in this thread, which must not outlive the module (another module
-    may start its own Playwright), and Django's guard against ORM calls from async code
-    must stand aside while it runs."""
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def browser_page(chromium, live_server):
-    """A fresh browser context (no cookies) on a laptop-sized window."""
-    context = chromium.new_context(viewport=LAPTOP, locale="en-IN")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()

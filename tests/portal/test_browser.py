@@ -1,7 +1,7 @@
 """The portal in a real browser (Debian's Chromium through Playwright).
 
 The full journey through processing and review joins this module once the
-steps land: it reuses the fixtures and helpers of tests/portal/browser.py.
+steps land: it reuses the fixtures of tests/conftest.py and the helpers of tests/browser.py.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from projects.models import Project
-from tests.groundtruth import SAMPLES
-from tests.portal.browser import (
+from tests.browser import (
     PHONE,
     create_project,
     screenshot,
@@ -23,6 +22,7 @@ from tests.portal.browser import (
     sign_out,
     upload,
 )
+from tests.groundtruth import SAMPLES
 from tests.portal.conftest import put_in_state
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]

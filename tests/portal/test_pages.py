@@ -11,7 +11,7 @@ from django.utils import dateformat
 
 from projects import audit
 from projects.models import Project
-from tests.conftest import PASSWORD
+from tests.cast import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

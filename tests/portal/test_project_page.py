@@ -12,7 +12,7 @@ from pipeline.models import ValidationFinding
 from projects import audit
 from projects.models import AuditEntry, Project, SourceFile
 from reviews.models import ReviewItem
-from tests.conftest import upload
+from tests.cast import upload
 from tests.portal.conftest import put_in_state
 
 pytestmark = pytest.mark.django_db

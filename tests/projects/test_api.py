@@ -6,7 +6,7 @@ import pytest
 from django_q.models import OrmQ
 
 from projects.models import AuditEntry, Project
-from tests.conftest import api_client_for, upload
+from tests.cast import api_client_for, upload
 
 
 def create(api, **body) -> dict:

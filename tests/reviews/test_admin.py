@@ -9,7 +9,7 @@ from projects import audit
 from projects.models import AuditEntry, Project
 from reviews import services
 from reviews.models import RememberedDecision
-from tests.conftest import PASSWORD, make_member
+from tests.cast import PASSWORD, make_member
 from tests.reviews.builders import awaiting_review, review_item_of
 
 

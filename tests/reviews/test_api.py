@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from projects.models import AuditEntry
 from reviews.models import RememberedDecision
-from tests.conftest import api_client_for
+from tests.cast import api_client_for
 from tests.reviews.builders import review_item_of
 
 

@@ -51,6 +51,16 @@ def test_nothing_pending_needs_no_review(project):
     assert result.counts["pending"] == 0
 
 
+def test_an_item_that_counts_for_no_year_is_not_asked_about(project):
+    """A later statement gives every year of it: its row cannot change the CMA."""
+    classify(line_item(project, "Salary payable", counts_for=[]))
+
+    result = run_review(project)
+
+    assert project.review_items.count() == 0
+    assert result.needs_review is False
+
+
 def test_running_twice_leaves_the_same_rows_and_keeps_decisions(project, ca):
     pending_item(project, "Salary payable")
     pending_item(project, "Rent payable")

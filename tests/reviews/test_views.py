@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from projects.models import AuditEntry, Project
-from tests.conftest import PASSWORD
+from tests.cast import PASSWORD
 from tests.reviews.builders import awaiting_review, review_item_of
 
 
