@@ -93,7 +93,7 @@ def mark_finished(project: Project, step: str, status: str, summary: str = "", p
 def mark_reviewed(project: Project) -> None:
     """The CA finished the review the run paused for; the time they took is not machine time."""
     records = step_records(project)
-    records["review"]["status"] = COMPLETED
+    records["review"].update(status=COMPLETED, summary="Reviewed by a CA")
     project.pipeline_steps = records
     project.pipeline_progress = BANDS["review"][1]
 

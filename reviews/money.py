@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from pipeline.cma.money import group_indian
+
 PAISA = Decimal("0.01")
 
 
@@ -35,18 +37,6 @@ def to_rupees(value) -> Decimal:
 def amounts_of(amounts: dict) -> dict[str, Decimal]:
     """A line item's stored amounts ({"FY2025": "123.00"}) as Decimals."""
     return {year: to_decimal(value) for year, value in amounts.items()}
-
-
-def group_indian(digits: str) -> str:
-    """'1234567' → '12,34,567': the last three digits, then pairs."""
-    if len(digits) <= 3:
-        return digits
-    head, tail = digits[:-3], digits[-3:]
-    pairs = []
-    while len(head) > 2:
-        pairs.insert(0, head[-2:])
-        head = head[:-2]
-    return ",".join([head, *pairs, tail])
 
 
 def format_inr(value) -> str:

@@ -11,6 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 
+from pipeline.cma.money import group_indian
+
 register = template.Library()
 
 MISSING = "—"
@@ -29,18 +31,6 @@ def to_decimal(value) -> Decimal | None:
     except (InvalidOperation, ValueError):
         return None
     return number if number.is_finite() else None
-
-
-def group_indian(digits: str) -> str:
-    """'1234567' → '12,34,567'."""
-    if len(digits) <= 3:
-        return digits
-    head, tail = digits[:-3], digits[-3:]
-    pairs = []
-    while len(head) > 2:
-        head, pair = head[:-2], head[-2:]
-        pairs.insert(0, pair)
-    return ",".join([head, *pairs, tail])
 
 
 def format_indian(value, places: int = 2) -> str:
