@@ -180,6 +180,9 @@ Q_CLUSTER = {
     "catch_up": False,
     "sync": env_bool("Q_SYNC", False),
     "poll": 1,
+    # Non-daemonic workers may start processes of their own: a long PDF is read on
+    # EXTRACT_WORKERS cores.
+    "daemonize_workers": False,
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL

@@ -85,6 +85,10 @@ class ReaderError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self):
+        # Crosses process boundaries intact (pages read in worker processes).
+        return (type(self), (self.code, self.message, self.hint))
+
 
 @dataclass(frozen=True)
 class ReadLimits:

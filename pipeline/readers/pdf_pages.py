@@ -160,14 +160,7 @@ def read_pages(
         initializer=_init_worker,
         initargs=(data, password),
     ) as pool:
-        try:
-            return [page for pages in pool.map(_read_chunk, chunks) for page in pages]
-        except _PageFailure as failure:
-            raise ReaderError(*failure.args) from None
-
-
-class _PageFailure(Exception):
-    """A ReaderError on its way back from a worker (ReaderError itself does not pickle)."""
+        return [page for pages in pool.map(_read_chunk, chunks) for page in pages]
 
 
 def _may_fork() -> bool:
@@ -185,10 +178,7 @@ def _init_worker(data: bytes, password: str | None) -> None:
 
 def _read_chunk(numbers: list[int]) -> list[PageText]:
     assert _worker_pdf is not None
-    try:
-        return [_read_page(_worker_pdf, number) for number in numbers]
-    except ReaderError as error:
-        raise _PageFailure(error.code, error.message, error.hint) from None
+    return [_read_page(_worker_pdf, number) for number in numbers]
 
 
 def _read_all(data: bytes, password: str | None, numbers: Iterable[int]) -> list[PageText]:
