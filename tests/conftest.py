@@ -16,6 +16,7 @@ from projects.services import upload_files
 from tests.browser import LAPTOP, launch
 from tests.cast import api_client_for, make_member, upload
 from tests.groundtruth import SAMPLES
+from tests.llm_stub import serve
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +24,13 @@ def media_root(settings, tmp_path):
     """Uploads and workbooks of a test go to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def stub():
+    """A local OpenAI-compatible chat API on 127.0.0.1: (script holder, base URL)."""
+    with serve() as served:
+        yield served
 
 
 @pytest.fixture
