@@ -15,6 +15,8 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.utils.html import format_html, format_html_join
 
+from pipeline.classifier.policy import SETTINGS as POLICY_SETTINGS
+from pipeline.classifier.policy import Policy
 from pipeline.options import STEPS
 from projects import admin_services, audit, member_services
 from projects.admin_scoping import FirmScopedAdmin, admin_firm
@@ -46,7 +48,10 @@ def _superuser_only(request, filters: list) -> list:
 # Firms ------------------------------------------------------------------------------------
 
 
-class FirmForm(forms.ModelForm):
+class FirmFormBase(forms.ModelForm):
+    """The firm, and one choice per classification treatment CAs disagree on
+    (pipeline.classifier.policy), instead of a raw JSON field."""
+
     time_zone = forms.ChoiceField(
         choices=[(name, name) for name in sorted(zoneinfo.available_timezones())],
         help_text="Dates in the portal are shown in this time zone.",
@@ -54,7 +59,33 @@ class FirmForm(forms.ModelForm):
 
     class Meta:
         model = Firm
-        fields = ["name", "time_zone", "classification_policy"]
+        fields = ["name", "time_zone"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        current = Policy.from_dict(self.instance.classification_policy).to_dict()
+        for name in POLICY_SETTINGS:
+            self.initial.setdefault(f"policy_{name}", current[name])
+
+    def save(self, commit: bool = True) -> Firm:
+        chosen = {name: self.cleaned_data[f"policy_{name}"] for name in POLICY_SETTINGS}
+        self.instance.classification_policy = {**self.instance.classification_policy, **chosen}
+        return super().save(commit)
+
+
+# Declared, not added in __init__, so that the admin lays the choices out.
+FirmForm = type(
+    "FirmForm",
+    (FirmFormBase,),
+    {
+        f"policy_{name}": forms.ChoiceField(
+            label=name.replace("_", " ").capitalize(),
+            choices=list(choices.items()),
+            widget=forms.RadioSelect,
+        )
+        for name, choices in POLICY_SETTINGS.items()
+    },
+)
 
 
 @admin.register(Firm)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from pipeline.classifier.policy import Policy
 from pipeline.models import LineItem, ValidationFinding
 from projects import audit
 from projects.models import Firm, Membership, Project
@@ -86,14 +87,27 @@ def test_the_other_firms_ca_cannot_open_admin(other_ca, ours):
     assert response.url.startswith(reverse("admin:login"))
 
 
+def firm_form(firm, **changes) -> dict:
+    policy = {f"policy_{name}": value for name, value in Policy().to_dict().items()}
+    return {"name": firm.name, "time_zone": firm.time_zone, **policy, **changes}
+
+
 def test_a_firm_admin_changes_their_firms_time_zone_but_cannot_add_firms(firm_admin_client, firm):
     url = reverse("admin:projects_firm_change", args=[firm.pk])
-    response = firm_admin_client.post(
-        url, {"name": firm.name, "time_zone": "Asia/Dubai", "classification_policy": "{}"}
-    )
+    response = firm_admin_client.post(url, firm_form(firm, time_zone="Asia/Dubai"))
     assert response.status_code == 302
     assert Firm.objects.get(pk=firm.pk).time_zone == "Asia/Dubai"
     assert firm_admin_client.get(reverse("admin:projects_firm_add")).status_code == 403
+
+
+def test_a_firm_admin_chooses_the_firms_classification_treatments(firm_admin_client, firm):
+    url = reverse("admin:projects_firm_change", args=[firm.pk])
+    page = firm_admin_client.get(url).content.decode()
+    assert "Directors&#x27; remuneration is an administrative expense (row 6)." in page
+    firm_admin_client.post(url, firm_form(firm, policy_director_remuneration="direct_labour"))
+    policy = Policy.from_dict(Firm.objects.get(pk=firm.pk).classification_policy)
+    assert policy.director_remuneration == "direct_labour"
+    assert policy.repairs == "split"
 
 
 def test_a_firm_admin_adds_a_member_and_changes_a_role_through_the_services(
