@@ -199,10 +199,13 @@ def member_add(request):
 @login_required
 @require_POST
 def member_role(request, member_id):
-    membership = _require_owner(request.user)
+    # Scope first: another firm's member is a 404 to everyone, an owner or not.
     member = get_object_or_404(
-        Membership.objects.select_related("user", "firm"), pk=member_id, firm=membership.firm
+        Membership.objects.select_related("user", "firm"),
+        pk=member_id,
+        firm=membership_of(request.user).firm,
     )
+    _require_owner(request.user)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose owner, CA or staff.")
