@@ -119,6 +119,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Uploads and workbooks: files under MEDIA_ROOT on one host; with web processes and
+# workers on several hosts, an S3-compatible bucket they all share (docs/deploy.md).
+STORAGE_BACKEND = env_str("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "s3":
+    if not env_str("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperEnv("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME, the bucket to use")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            # Unset, boto3 finds credentials itself (instance role, ~/.aws).
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            # Clients' statements: private objects, read only through the app's own views.
+            "default_acl": env_str("AWS_DEFAULT_ACL", "private") or None,
+            "querystring_auth": True,
+            # A name already taken gets a new one, as on the file system: never overwrite.
+            "file_overwrite": False,
+        },
+    }
+elif STORAGE_BACKEND != "filesystem":
+    raise ImproperEnv(
+        f"STORAGE_BACKEND={STORAGE_BACKEND!r} is unknown; use 'filesystem' (the default) or 's3'"
+    )
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
