@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from pipeline.readers.sniff import CSV, PDF, XLS, XLSX
 from projects.status import (
     ERROR,
     FAILABLE_STATES,
@@ -207,8 +208,17 @@ class Project(FSMModelMixin, models.Model):
         pass
 
 
+# The statement types uploads are admitted as, each named as its file extension.
+STORED_TYPES = (PDF, XLSX, XLS, CSV)
+
+
 def upload_path(instance: SourceFile, filename: str) -> str:
-    return f"projects/{instance.project_id}/uploads/{uuid.uuid4().hex}/{filename}"
+    """A name of ours: the client's file name is data (`original_name`), never a path.
+
+    The extension is the type read from the content (projects.uploads).
+    """
+    extension = instance.detected_type if instance.detected_type in STORED_TYPES else "bin"
+    return f"projects/{instance.project_id}/uploads/{uuid.uuid4().hex}.{extension}"
 
 
 class FileStatus(models.TextChoices):

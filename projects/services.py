@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django_q.tasks import async_task
@@ -20,6 +20,7 @@ from pipeline.orchestrator import RUNNABLE_STATES
 from projects import audit
 from projects.models import Firm, Project, SourceFile
 from projects.status import Status
+from projects.uploads import Refused, admit, display_name
 
 
 class ServiceError(Exception):
@@ -65,32 +66,26 @@ def upload_files(
 
 
 def _store_file(project: Project, upload: UploadedFile, acting_user) -> UploadOutcome:
-    name = upload.name or "upload"
-    if upload.size > settings.EXTRACT_MAX_FILE_BYTES:
-        limit_mb = settings.EXTRACT_MAX_FILE_BYTES // (1024 * 1024)
-        return _refuse(
-            project,
-            name,
-            f"{name} is larger than {limit_mb} MB; split it or "
-            "upload the statements without scanned annexures.",
-            acting_user,
-        )
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    name = display_name(upload.name)
+    try:
+        admitted = admit(upload, name)
+    except Refused as refused:
+        return _refuse(project, name, refused.message, acting_user)
+    digest = hashlib.sha256(admitted.data).hexdigest()
     try:
         with transaction.atomic():
             stored = SourceFile.objects.create(
                 project=project,
                 original_name=name,
-                file=upload,
-                size=upload.size,
-                sha256=digest.hexdigest(),
+                # The bytes that were checked; the stored name is ours (upload_path).
+                file=ContentFile(admitted.data, name=admitted.kind),
+                size=len(admitted.data),
+                sha256=digest,
+                detected_type=admitted.kind,
                 uploaded_by=acting_user,
             )
     except IntegrityError:
-        twin = project.files.get(sha256=digest.hexdigest())
+        twin = project.files.get(sha256=digest)
         return _refuse(
             project,
             name,
@@ -104,6 +99,7 @@ def _store_file(project: Project, upload: UploadedFile, acting_user) -> UploadOu
         actor=acting_user,
         message=name,
         size=stored.size,
+        detected_type=admitted.kind,
     )
     return UploadOutcome(name, file=stored)
 

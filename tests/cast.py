@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
@@ -27,3 +30,13 @@ def api_client_for(user) -> APIClient:
 
 def upload(name: str = "statement.pdf", content: bytes = b"%PDF-1.4 test") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def workbook_bytes(*rows: tuple) -> bytes:
+    """A real .xlsx (uploads are admitted by their content, not their name)."""
+    book = openpyxl.Workbook()
+    for row in rows or [("Particulars", "FY2025"), ("Sundry debtors", 125000)]:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -12,7 +12,7 @@ from pipeline.models import ValidationFinding
 from projects import audit
 from projects.models import AuditEntry, Project, SourceFile
 from reviews.models import ReviewItem
-from tests.cast import upload
+from tests.cast import upload, workbook_bytes
 from tests.portal.conftest import put_in_state
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def messages_of(response) -> list[str]:
 def test_upload_through_the_page_stores_several_files(ca_client, project):
     response = ca_client.post(
         reverse("projects:upload", args=[project.pk]),
-        {"file": [upload("fy2024.pdf", b"%PDF a"), upload("fy2025.xlsx", b"PK b")]},
+        {"file": [upload("fy2024.pdf", b"%PDF a"), upload("fy2025.xlsx", workbook_bytes())]},
         follow=True,
     )
     assert sorted(project.files.values_list("original_name", flat=True)) == [

@@ -6,7 +6,7 @@ import pytest
 from django_q.models import OrmQ
 
 from projects.models import AuditEntry, Project
-from tests.cast import api_client_for, upload
+from tests.cast import api_client_for, upload, workbook_bytes
 
 
 def create(api, **body) -> dict:
@@ -69,7 +69,7 @@ def test_an_unknown_id_is_a_404(api):
 def test_upload_accepts_several_files(api, project):
     response = api.post(
         f"/api/v1/projects/{project.pk}/files/",
-        {"file": [upload("a.pdf", b"%PDF-1 a"), upload("b.xlsx", b"PK b")]},
+        {"file": [upload("a.pdf", b"%PDF-1 a"), upload("b.xlsx", workbook_bytes())]},
         format="multipart",
     )
     assert response.status_code == 201
