@@ -8,6 +8,7 @@ import os
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_RATE_PERIODS = {"second", "minute", "hour", "day"}
 
 
 class ImproperEnv(ValueError):
@@ -48,3 +49,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate limit such as "600/hour": a whole number of requests per second, minute,
+    hour or day (DRF's throttle format)."""
+    raw = os.environ.get(name, "").strip() or default
+    count, _, period = raw.partition("/")
+    if not (count.isdigit() and int(count) > 0 and period in _RATE_PERIODS):
+        raise ImproperEnv(
+            f"{name}={raw!r} is not a rate; write requests per period, e.g. 600/hour "
+            "(second, minute, hour or day)"
+        )
+    return f"{int(count)}/{period}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from cmaproject.env import ImproperEnv, env_bool, env_int, env_list, env_str
+from cmaproject.env import ImproperEnv, env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -221,6 +221,20 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
+# The rate limits count in this cache, so every web process must share it: Redis when
+# REDIS_URL is set; otherwise each process counts on its own (one host, few processes).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# Per member, on the API and the portal alike (projects.throttles). One upload is one
+# file from the portal; a CA in loan season uploads a few dozen clients' statements in
+# an hour and processes each once or twice.
+THROTTLE_RATES = {
+    "upload": env_rate("THROTTLE_UPLOAD_RATE", "600/hour"),
+    "process": env_rate("THROTTLE_PROCESS_RATE", "120/hour"),
+}
 
 # Extraction guard rails, checked before a file is parsed.
 EXTRACT_MAX_FILE_BYTES = env_int("EXTRACT_MAX_FILE_BYTES", 50 * 1024 * 1024, minimum=1024)

@@ -30,6 +30,7 @@ from projects.serializers import (
     SourceFileOutput,
     progress_of,
 )
+from projects.throttles import ProcessThrottle, ThrottledView, UploadThrottle
 
 
 def _answer_error(error: services.ServiceError) -> Response:
@@ -62,8 +63,9 @@ class ProjectDetail(RetrieveAPIView):
         return get_project_for_user(self.request.user, self.kwargs["pk"])
 
 
-class ProjectFiles(APIView):
+class ProjectFiles(ThrottledView, APIView):
     parser_classes = [MultiPartParser, FormParser]
+    throttle_classes = [UploadThrottle]
 
     @extend_schema(responses={200: SourceFileOutput(many=True)})
     def get(self, request, pk):
@@ -110,7 +112,9 @@ def _accepted(request, project) -> Response:
     return Response(body, status=status.HTTP_202_ACCEPTED)
 
 
-class ProjectProcess(APIView):
+class ProjectProcess(ThrottledView, APIView):
+    throttle_classes = [ProcessThrottle]
+
     @extend_schema(request=ProcessInput, responses={202: dict})
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
@@ -126,7 +130,9 @@ class ProjectProcess(APIView):
         return _accepted(request, project)
 
 
-class ProjectRetry(APIView):
+class ProjectRetry(ThrottledView, APIView):
+    throttle_classes = [ProcessThrottle]
+
     @extend_schema(request=None, responses={202: dict})
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
@@ -138,7 +144,9 @@ class ProjectRetry(APIView):
         return _accepted(request, project)
 
 
-class ProjectResume(APIView):
+class ProjectResume(ThrottledView, APIView):
+    throttle_classes = [ProcessThrottle]
+
     @extend_schema(request=None, responses={202: dict})
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)

@@ -36,6 +36,7 @@ from projects.forms import (
 from projects.models import AuditEntry, Membership, Project
 from projects.serializers import progress_of
 from projects.status import Status
+from projects.throttles import ProcessThrottle, UploadThrottle, limit
 
 PAGE_SIZE = 25
 
@@ -88,6 +89,7 @@ def project_detail(request, pk):
 
 @login_required
 @require_POST
+@limit(UploadThrottle)
 def project_upload(request, pk):
     """The form post behind the upload widget when JavaScript is off (it uses the API)."""
     project = get_project_for_user(request.user, pk)
@@ -112,6 +114,7 @@ def project_upload(request, pk):
 
 @login_required
 @require_POST
+@limit(ProcessThrottle)
 def project_process(request, pk):
     project = get_project_for_user(request.user, pk)
     require_processing_role(request.user)
@@ -132,6 +135,7 @@ def project_process(request, pk):
 
 @login_required
 @require_POST
+@limit(ProcessThrottle)
 def project_retry(request, pk):
     project = get_project_for_user(request.user, pk)
     require_processing_role(request.user)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from projects import services as project_services
 from projects.access import get_project_for_user, membership_of, require_processing_role
 from projects.services import ServiceError
+from projects.throttles import ProcessThrottle, limit
 from reviews import services
 from reviews.forms import ApproveAllForm, ContinueForm, DecisionForm
 from reviews.screen import build_screen, decision_text
@@ -76,6 +77,7 @@ def approve_section(request, pk):
 
 @login_required
 @require_POST
+@limit(ProcessThrottle)
 def continue_processing(request, pk):
     """Resume the pipeline; with items still pending, only once the CA has confirmed it."""
     project = get_project_for_user(request.user, pk)

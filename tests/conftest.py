@@ -19,6 +19,19 @@ from tests.groundtruth import SAMPLES
 from tests.llm_stub import serve
 
 
+# The suite uploads and processes far more than a member would: no test is throttled by
+# accident, in this process or in the servers and workers tests start (they inherit the
+# environment). tests/security/test_throttling.py sets the limits it tests.
+UNTHROTTLED = "1000000/hour"
+os.environ.setdefault("THROTTLE_UPLOAD_RATE", UNTHROTTLED)
+os.environ.setdefault("THROTTLE_PROCESS_RATE", UNTHROTTLED)
+
+
+@pytest.fixture(autouse=True)
+def unthrottled(settings):
+    settings.THROTTLE_RATES = {"upload": UNTHROTTLED, "process": UNTHROTTLED}
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads and workbooks of a test go to its own folder."""
