@@ -25,6 +25,7 @@ from cmaproject.env import ImproperEnv
 from projects.models import Project
 from tests.groundtruth import SAMPLES, load
 from tests.pipeline.worker import qcluster, web_server
+from tests.scale.clusters import stop
 from tests.scale.http import api_session
 from tests.test_end_to_end import start, stopped
 
@@ -97,7 +98,7 @@ def test_a_storage_setting_that_cannot_work_stops_the_process(env, message):
 def test_uploads_and_the_workbook_live_in_the_bucket(ca, tmp_path, media_root, s3):
     client, env = s3
     files = [p for p in sorted((SAMPLES / COMPANY).iterdir()) if p.name != "ground_truth.json"]
-    with web_server(tmp_path, **env) as url, qcluster(tmp_path, **env):
+    with web_server(tmp_path, **env) as url, qcluster(tmp_path, **env) as cluster:
         http = api_session(url, ca)
         project_id = start(http, COMPANY, load(COMPANY))
         accepted = http.post(
@@ -106,6 +107,7 @@ def test_uploads_and_the_workbook_live_in_the_bucket(ca, tmp_path, media_root, s
         assert accepted.status_code == 202, accepted.text
         assert stopped(http, project_id, 120)["status"] == "completed"
         download = http.get(f"{http.base}/projects/{project_id}/cma.xlsx")
+        stop([cluster])
     assert download.status_code == 200
     assert openpyxl.load_workbook(io.BytesIO(download.content)).sheetnames
 
