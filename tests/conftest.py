@@ -18,7 +18,6 @@ from tests.cast import api_client_for, make_member, upload
 from tests.groundtruth import SAMPLES
 from tests.llm_stub import serve
 
-
 # The suite uploads and processes far more than a member would: no test is throttled by
 # accident, in this process or in the servers and workers tests start (they inherit the
 # environment). tests/security/test_throttling.py sets the limits it tests.
