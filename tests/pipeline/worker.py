@@ -84,8 +84,9 @@ def managed(marks: Path, command: list[str], **env: str):
     try:
         yield process
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
+        # SIGTERM to the main process only: it stops its own children, which a signal to
+        # the whole group would leave waiting on one another.
+        process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:

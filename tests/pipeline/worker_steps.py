@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 
+from pipeline import progress
 from pipeline.errors import StepResult
 from pipeline.models import LineItem
 
@@ -44,9 +47,35 @@ def slow_extract(project, options) -> StepResult:
     """Write the rows, then, on its first attempt only, hang until killed."""
     result = extract_rows(project, options)
     if project.pipeline_steps["extract"]["attempts"] == 1:
-        _mark("extract.pid", str(os.getpid()))
-        time.sleep(600)
+        _hang("extract")
     return result
+
+
+def interrupted_once(project, options) -> StepResult:
+    """The real step, which on its first attempt hangs until killed: at its first progress
+    report (half its work done and written), or after all its work if it reports none."""
+    step = project.current_step
+    real = import_string(f"pipeline.steps.{step}.run")
+    if project.pipeline_steps[step]["attempts"] > 1:
+        return real(project, options)
+    report = progress.report
+
+    def report_then_hang(fraction: float) -> None:
+        report(fraction)
+        _hang(step)
+
+    progress.report = report_then_hang
+    try:
+        real(project, options)
+    finally:
+        progress.report = report
+    _hang(step)
+
+
+def _hang(step: str) -> NoReturn:
+    _mark(f"{step}.pid", str(os.getpid()))
+    time.sleep(600)
+    raise AssertionError(f"the {step} step was not killed")
 
 
 def counted_step(project, options) -> StepResult:
