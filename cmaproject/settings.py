@@ -5,6 +5,7 @@ broker, local file storage and the console email backend.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -96,7 +97,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # One test database per test run, so that two runs on one machine never share one; on
 # SQLite a file, not memory, so that a test's qcluster process sees the test database.
 DATABASES["default"].setdefault("TEST", {})["NAME"] = (
-    str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
+    str(Path(tempfile.gettempdir()) / f"cma-test-db-{os.getpid()}.sqlite3")
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     else f"test_{DATABASES['default']['NAME']}_{os.getpid()}"
 )
@@ -175,6 +176,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
+# The longest a pipeline waits for one notification email, whatever the backend does.
+HOOK_TIMEOUT_SECONDS = env_int("HOOK_TIMEOUT_SECONDS", 30, minimum=1)
 ANYMAIL = {
     key.removeprefix("ANYMAIL_"): value
     for key, value in os.environ.items()
