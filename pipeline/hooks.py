@@ -1,13 +1,17 @@
 """What the pipeline tells the world: audit entries and emails.
 
 Hooks are fire-and-forget: a hook that fails is logged (and leaves an audit
-entry when the database still answers) but never fails the pipeline.
+entry when the database still answers) but never fails the pipeline. Nor does one
+stall it: an email is handed to a daemon thread and waited for at most
+HOOK_TIMEOUT_SECONDS, so that a mail server or API that never answers costs a run
+that long and no longer.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import threading
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -25,11 +29,15 @@ def fire_and_forget(hook):
     def safe(project: Project, *args, **kwargs) -> None:
         try:
             hook(project, *args, **kwargs)
-        except Exception:
+        except Exception as error:
             log.exception("hook %s failed for project %s", hook.__name__, project.pk)
             try:
                 audit.record(
-                    audit.HOOK_FAILED, firm=project.firm, project=project, hook=hook.__name__
+                    audit.HOOK_FAILED,
+                    firm=project.firm,
+                    project=project,
+                    message=f"{type(error).__name__}: {error}",
+                    hook=hook.__name__,
                 )
             except Exception:
                 log.exception("could not record the failure of hook %s", hook.__name__)
@@ -120,7 +128,31 @@ def _send(project: Project, template: str, context: dict) -> None:
     html = render_to_string(f"emails/{template}-body.html", context)
     message = EmailMultiAlternatives(subject, body, to=recipients)
     message.attach_alternative(html, "text/html")
-    message.send()
+    _send_within_time_out(message)
+
+
+class HookTimeout(Exception):
+    """The email backend did not answer in time; the message is left to its thread."""
+
+
+def _send_within_time_out(message: EmailMultiAlternatives) -> None:
+    failure: list[Exception] = []
+
+    def send() -> None:
+        try:
+            message.send()
+        except Exception as error:
+            failure.append(error)
+
+    sender = threading.Thread(target=send, name="hook-email", daemon=True)
+    sender.start()
+    sender.join(settings.HOOK_TIMEOUT_SECONDS)
+    if sender.is_alive():
+        raise HookTimeout(
+            f"the email backend did not answer within {settings.HOOK_TIMEOUT_SECONDS} seconds"
+        )
+    if failure:
+        raise failure[0]
 
 
 def send_review_notification(project: Project, pending: int) -> None:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from pipeline import claims, hooks, progress
 from pipeline.errors import PARTIAL, TRANSIENT, StepError, StepResult
 from pipeline.options import STEPS, PipelineOptions
-from pipeline.retrying import MAX_RETRIES, call_with_retries
+from pipeline.retrying import MAX_RETRIES, call_with_retries, database_drops_as_transient
 from pipeline.steps import StepFunction, registry
 from projects.models import Project
 from projects.status import RESTING_STATES, Status
@@ -228,7 +228,9 @@ class _Run:
         binding = progress.bind(self.project.pk, self.token, step)
         try:
             return call_with_retries(
-                lambda: self.steps[step](self.project, self.options),
+                lambda: database_drops_as_transient(
+                    lambda: self.steps[step](self.project, self.options), step
+                ),
                 sleep=self.sleep,
                 on_retry=lambda n, err, delay: hooks.step_retried(
                     self.project, step, n, err.message, delay

@@ -1,5 +1,9 @@
 """Transient errors are retried up to three times with exponential back-off and jitter.
 
+A database connection that drops during a step (a restart, a fail-over, a proxy
+closing it) is transient too: the broken connection is closed so that the retry
+opens a new one, and the step, being idempotent, starts over.
+
 Equal jitter (half the capped exponential delay plus a random share of the
 other half) keeps the waits growing while it spreads the retries of many
 workers that hit the same rate limit. The sleep and the
@@ -12,6 +16,8 @@ import random
 import time
 from collections.abc import Callable
 from typing import TypeVar
+
+from django.db import InterfaceError, OperationalError, connections
 
 from pipeline.errors import TRANSIENT, StepError
 
@@ -26,6 +32,20 @@ def backoff_delay(retry: int, rand: Callable[[], float] = random.random) -> floa
     """Seconds to wait before retry number `retry` (1-based): 1–2, 2–4, 4–8 … seconds."""
     ceiling = min(MAX_DELAY_SECONDS, BASE_DELAY_SECONDS * 2 ** (retry - 1))
     return ceiling / 2 + rand() * ceiling / 2
+
+
+def database_drops_as_transient(fn: Callable[[], T], step: str) -> T:
+    """Call `fn`; a lost database connection becomes a TRANSIENT StepError."""
+    try:
+        return fn()
+    except (OperationalError, InterfaceError) as error:
+        connections.close_all()
+        detail = " ".join(str(error).split())
+        raise StepError(
+            f"The database did not answer during the {step} step: {detail}",
+            TRANSIENT,
+            hint="Check that the database server is up, then retry.",
+        ) from error
 
 
 def call_with_retries(
