@@ -1,0 +1,272 @@
+"""Every benchmark of the running product in one command, printed as one table.
+
+    .venv/bin/python bench/run.py [--quick] [--json PATH]
+
+Builds the production shape on this machine (a fresh PostgreSQL database,
+a Redis db, gunicorn, `manage.py qcluster` processes configured by
+environment only), drives the REST API like a CA's tool, and measures:
+
+1. end to end, upload to completed, per sample company on one worker, with
+   each step's share (the progress endpoint's duration_ms);
+2. projects completed per minute by one qcluster with Q_WORKERS=1, 2, 4
+   over a fixed batch of the sample companies;
+3. progress endpoint latency under 50 concurrent pollers while 4 projects
+   process, at the portal's pace (one poll each per 1.5 s) and back to back;
+4. peak resident memory of a worker processing the 200-page statement.
+
+Every process it starts is stopped at the end, on an error or Ctrl-C too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import client, measures  # noqa: E402
+from bench.report import Row, percentile, summary, table  # noqa: E402
+from bench.stack import Stack  # noqa: E402
+from tests.groundtruth import SAMPLES, companies  # noqa: E402
+
+PORTAL_POLL_SECONDS = 1.5  # static/project.js POLL_MS
+
+
+def main() -> None:
+    args = arguments()
+    signal.signal(signal.SIGTERM, _interrupt)  # stop the children on `kill` as on Ctrl-C
+    workdir = Path(tempfile.mkdtemp(prefix="cma-bench-"))
+    stack = Stack(args.database_url, args.redis_url, workdir, worker_nice=args.worker_nice)
+    try:
+        results = measure(stack, args)
+    finally:
+        stack.close()
+        if args.keep:
+            print(f"logs and media kept in {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    rows = print_results(results, args)
+    if args.json:
+        document = {"rows": [asdict(r) | {"verdict": r.verdict} for r in rows], **results}
+        args.json.write_text(json.dumps(document, indent=2, default=_plain))
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cma_bench"
+        ),
+        help="dropped and created afresh (default BENCH_DATABASE_URL or cma_bench)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        help="a Redis db the bench flushes (default BENCH_REDIS_URL or db 14)",
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the companies per batch")
+    parser.add_argument("--pollers", type=int, default=50)
+    parser.add_argument("--web-workers", type=int, default=2 * os.cpu_count() + 1)
+    parser.add_argument(
+        "--quick", action="store_true", help="one round per batch, no 4-worker batch"
+    )
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=0,
+        help="run the qclusters under `nice -n N` (docs/deploy.md, a worker sharing a host)",
+    )
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the logs and media folder")
+    args = parser.parse_args()
+    args.worker_counts = (1, 2) if args.quick else (1, 2, 4)
+    args.rounds = 1 if args.quick else args.rounds
+    return args
+
+
+def measure(stack: Stack, args) -> dict:
+    """Run the four measures in turn; each result as plain data."""
+    say("fresh database, Redis db and a CA; gunicorn")
+    token = stack.prepare()
+    url = stack.web(args.web_workers)
+    http = client.session(url, token, pool_size=4)
+    folders = [SAMPLES / c for c in companies()]
+
+    say("end to end, one company at a time, one worker")
+    with stack.serving("qcluster-end-to-end", 1):
+        runs = [measures.end_to_end(http, folder) for folder in folders]
+    options = {r.company: r.options for r in runs}
+
+    batches = []
+    for workers in args.worker_counts:
+        say(f"batch of {len(folders) * args.rounds} projects, Q_WORKERS={workers}")
+        with stack.serving(f"qcluster-batch-{workers}", workers) as cluster:
+            roots = {"workers": [cluster.pid], "web": [stack.web_process.pid]}
+            batches.append(measures.batch(http, folders * args.rounds, options, workers, roots))
+
+    slowest = sorted(runs, key=lambda r: -r.seconds)[:4]  # the longest window to poll in
+    busy = [SAMPLES / r.company for r in slowest]
+    polls = {}
+    say(f"{args.pollers} progress pollers while 4 projects process, Q_WORKERS=4")
+    with stack.serving("qcluster-pollers", 4):
+        for pace in (PORTAL_POLL_SECONDS, 0.0):
+            polls[pace] = measures.pollers(
+                url, token, http, busy, options, count=args.pollers, interval=pace, limit=90
+            )
+
+    say("peak memory of a worker on the 200-page statement")
+    with stack.serving("qcluster-memory", 1) as cluster:
+        peak = measures.large_statement(http, cluster.pid)
+    return {"runs": runs, "batches": batches, "polls": polls, "memory": peak}
+
+
+def print_results(results: dict, args) -> list[Row]:
+    runs, batches = results["runs"], results["batches"]
+    print(f"\nEnd to end on one worker (upload to completed), {os.cpu_count()} cores:")
+    print(
+        table(
+            [
+                "company",
+                "seconds",
+                "upload",
+                "queued",
+                *measures.STEPS,
+                "other",
+                "options",
+                "status",
+            ],
+            [_run_cells(r) for r in runs],
+        )
+    )
+    print("\nBatches (one qcluster, Q_WORKERS=N, web server and PostgreSQL on the same cores):")
+    print(
+        table(
+            [
+                "workers",
+                "projects",
+                "seconds",
+                "per minute",
+                "statuses",
+                "CPU busy",
+                "CPU s/project: workers",
+                "web",
+                "postgres",
+                "bench",
+                "others",
+            ],
+            [
+                [
+                    str(b.workers),
+                    str(b.projects),
+                    f"{b.seconds:.1f}",
+                    f"{b.per_minute:.1f}",
+                    _counts(b.statuses),
+                    f"{b.busy:.0%}",
+                    *(f"{b.cpu[k]:.2f}" for k in ("workers", "web", "postgres", "bench", "others")),
+                ]
+                for b in batches
+            ],
+        )
+    )
+    rows = summary_rows(results, args)
+    print("\n" + summary(rows))
+    return rows
+
+
+def summary_rows(results: dict, args) -> list[Row]:
+    runs, batches, polls, peak = (results[k] for k in ("runs", "batches", "polls", "memory"))
+    seconds = [r.seconds for r in runs]
+    median = statistics.median(seconds)
+    rows = [
+        Row(
+            "end to end, median of 7 companies, 1 worker",
+            f"{median:.2f} s",
+            "< 5 s",
+            median < 5 and all(r.status == "completed" for r in runs),
+        ),
+        Row("end to end, slowest company", f"{max(seconds):.2f} s"),
+    ]
+    one = batches[0].per_minute
+    for b in batches:
+        ratio = b.per_minute / one
+        goal, passed = ("x1 >= 1.8", ratio >= 1.8) if b.workers == 2 else ("", None)
+        rows.append(
+            Row(
+                f"projects/min, Q_WORKERS={b.workers} ({b.projects} projects)",
+                f"{b.per_minute:.1f} (x{ratio:.2f})",
+                goal,
+                passed,
+            )
+        )
+    rows += [_poll_row(pace, p, args.pollers) for pace, p in polls.items()]
+    rows.append(
+        Row(
+            "peak RSS, worker + children, 200-page PDF",
+            f"{peak.worker_bytes / 2**20:.0f} MB ({peak.seconds:.1f} s, {peak.status})",
+        )
+    )
+    rows.append(
+        Row("peak RSS, whole qcluster (Q_WORKERS=1)", f"{peak.cluster_bytes / 2**20:.0f} MB")
+    )
+    return rows
+
+
+def _poll_row(pace: float, polls: measures.Polls, pollers: int) -> Row:
+    ms = [s * 1000 for s in polls.latencies]
+    p50, p99 = percentile(ms, 0.5), percentile(ms, 0.99)
+    errors = f", {len(polls.problems)} errors" if polls.problems else ""
+    rate = len(ms) / polls.seconds
+    how = f"one poll each per {pace:g} s" if pace else "back to back"
+    return Row(
+        f"progress p50/p99, {pollers} pollers {how}, 4 running",
+        f"{p50:.0f}/{p99:.0f} ms ({len(ms)} req, {rate:.0f}/s{errors})",
+        "p99 < 50 ms" if pace else "",
+        (p99 < 50 and not polls.problems) if pace else None,
+    )
+
+
+def _run_cells(run: measures.CompanyRun) -> list[str]:
+    parts = [
+        run.upload_seconds,
+        run.queued_seconds,
+        *(run.step_ms[s] / 1000 for s in measures.STEPS),
+    ]
+    shares = [part / run.seconds * 100 for part in parts]
+    return [
+        run.company,
+        f"{run.seconds:.2f}",
+        *(f"{s:.0f}%" for s in shares),
+        f"{100 - sum(shares):.0f}%",
+        json.dumps(run.options),
+        run.status,
+    ]
+
+
+def _counts(statuses: list[str]) -> str:
+    return ", ".join(f"{statuses.count(s)} {s}" for s in sorted(set(statuses)))
+
+
+def say(what: str) -> None:
+    print(f"bench: {what}", file=sys.stderr, flush=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _plain(value):
+    return asdict(value) if hasattr(value, "__dataclass_fields__") else str(value)
+
+
+if __name__ == "__main__":
+    main()
