@@ -164,16 +164,21 @@ def typical_seconds(firm_id=None) -> dict[str, float]:
     The median resists the odd run that waited on a slow external classifier.
     The review step counts only its own work, never the CA's time.
     """
-    recent = Project.objects.filter(status=Status.COMPLETED).order_by(F("completed_at").desc())
+    # Only the step records: every progress poll of a running project asks for these.
+    recent = (
+        Project.objects.filter(status=Status.COMPLETED)
+        .order_by(F("completed_at").desc())
+        .values_list("pipeline_steps", flat=True)
+    )
     runs = list(recent.filter(firm_id=firm_id)[:HISTORY_RUNS]) if firm_id else []
     runs = runs or list(recent[:HISTORY_RUNS])
     typical = dict(DEFAULT_SECONDS)
     for step in STEPS:
         samples = [
-            r.pipeline_steps[step]["duration_ms"] / 1000
-            for r in runs
-            if (r.pipeline_steps.get(step) or {}).get("duration_ms") is not None
-            and r.pipeline_steps[step].get("status") == COMPLETED
+            steps[step]["duration_ms"] / 1000
+            for steps in runs
+            if (steps.get(step) or {}).get("duration_ms") is not None
+            and steps[step].get("status") == COMPLETED
         ]
         if samples:
             typical[step] = statistics.median(samples)
