@@ -127,22 +127,42 @@ def pollers(
     folders: list[Path],
     options: dict[str, dict],
     *,
+    running: int,
     count: int,
     interval: float,
     limit: float,
 ) -> Polls:
-    """`count` threads, each with its own session, GET /progress round the projects of
-    `folders` every `interval` seconds (0: back to back) while those projects process;
-    at most `limit` seconds."""
-    ids = uploaded(http, folders)
+    """`count` threads, each with its own session, GET /progress of the running projects
+    every `interval` seconds (0: back to back) while `running` projects process.
+
+    The projects of `folders` are uploaded first and started `running` at a time,
+    the next as soon as one stops; polling ends when fewer than `running` are
+    left to process, or after `limit` seconds.
+    """
+    waiting = list(zip(uploaded(http, folders), folders, strict=True))
+    flying: list[str] = []
     polls, lock, stop = Polls(), threading.Lock(), threading.Event()
+
+    def launch() -> str:
+        project_id, folder = waiting.pop(0)
+        client.process(http, project_id, options[folder.name])
+        return project_id
+
+    def replace_stopped() -> bool:
+        """Start the next project in the place of each that stopped; False when none is left."""
+        for index, project_id in enumerate(flying):
+            if not client.progress(http, project_id)["is_processing"]:
+                if not waiting:
+                    return False  # fewer than `running` from now on: the window closes
+                flying[index] = launch()
+        return True
 
     def poll(number: int) -> None:
         own = client.session(url, token, pool_size=1)
         time.sleep(random.uniform(0, interval))  # open pages do not poll in step
         turn = number
         while not stop.is_set():
-            project_id = ids[turn % len(ids)]
+            project_id = flying[turn % running]
             turn += 1
             began = time.perf_counter()
             try:
@@ -156,17 +176,14 @@ def pollers(
                     polls.problems.append(problem)
             stop.wait(interval)
 
-    for project_id, folder in zip(ids, folders, strict=True):
-        client.process(http, project_id, options[folder.name])
+    flying.extend(launch() for _ in range(running))
     began = time.perf_counter()
     with ThreadPoolExecutor(max_workers=count) as pool:
         try:
             for number in range(count):
                 pool.submit(poll, number)
-            while time.perf_counter() < began + limit:
-                if not any(client.progress(http, p)["is_processing"] for p in ids):
-                    break
-                time.sleep(0.25)
+            while time.perf_counter() < began + limit and replace_stopped():
+                time.sleep(0.2)
         finally:
             stop.set()  # on Ctrl-C too, or the pool waits for pollers that never end
     polls.seconds = time.perf_counter() - began

@@ -45,7 +45,7 @@ def main() -> None:
     args = arguments()
     signal.signal(signal.SIGTERM, _interrupt)  # stop the children on `kill` as on Ctrl-C
     workdir = Path(tempfile.mkdtemp(prefix="cma-bench-"))
-    stack = Stack(args.database_url, args.redis_url, workdir, worker_nice=args.worker_nice)
+    stack = Stack(args.database_url, args.redis_url, workdir)
     try:
         results = measure(stack, args)
     finally:
@@ -76,21 +76,19 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the companies per batch")
     parser.add_argument("--pollers", type=int, default=50)
+    parser.add_argument(
+        "--poll-projects", type=int, default=24, help="projects processed while polling"
+    )
     parser.add_argument("--web-workers", type=int, default=2 * os.cpu_count() + 1)
     parser.add_argument(
         "--quick", action="store_true", help="one round per batch, no 4-worker batch"
-    )
-    parser.add_argument(
-        "--worker-nice",
-        type=int,
-        default=0,
-        help="run the qclusters under `nice -n N` (docs/deploy.md, a worker sharing a host)",
     )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--keep", action="store_true", help="keep the logs and media folder")
     args = parser.parse_args()
     args.worker_counts = (1, 2) if args.quick else (1, 2, 4)
     args.rounds = 1 if args.quick else args.rounds
+    args.poll_projects = 8 if args.quick else args.poll_projects
     return args
 
 
@@ -114,14 +112,22 @@ def measure(stack: Stack, args) -> dict:
             roots = {"workers": [cluster.pid], "web": [stack.web_process.pid]}
             batches.append(measures.batch(http, folders * args.rounds, options, workers, roots))
 
-    slowest = sorted(runs, key=lambda r: -r.seconds)[:4]  # the longest window to poll in
-    busy = [SAMPLES / r.company for r in slowest]
+    # Four always running: the next starts as soon as one stops, for `poll_projects` in all.
+    queue = [folders[n % len(folders)] for n in range(args.poll_projects)]
     polls = {}
     say(f"{args.pollers} progress pollers while 4 projects process, Q_WORKERS=4")
     with stack.serving("qcluster-pollers", 4):
         for pace in (PORTAL_POLL_SECONDS, 0.0):
             polls[pace] = measures.pollers(
-                url, token, http, busy, options, count=args.pollers, interval=pace, limit=90
+                url,
+                token,
+                http,
+                queue,
+                options,
+                running=4,
+                count=args.pollers,
+                interval=pace,
+                limit=120,
             )
 
     say("peak memory of a worker on the 200-page statement")
@@ -179,7 +185,11 @@ def print_results(results: dict, args) -> list[Row]:
         )
     )
     rows = summary_rows(results, args)
-    print("\n" + summary(rows))
+    print(
+        f"\nSummary: {os.cpu_count()} cores shared by gunicorn ({args.web_workers} sync workers),"
+        " PostgreSQL, Redis, the bench and the qclusters:"
+    )
+    print(summary(rows))
     return rows
 
 
@@ -208,6 +218,8 @@ def summary_rows(results: dict, args) -> list[Row]:
                 passed,
             )
         )
+    others = max(b.cpu["others"] * b.projects / b.seconds for b in batches)
+    rows.append(Row("cores taken by other processes during a batch, at most", f"{others:.2f}"))
     rows += [_poll_row(pace, p, args.pollers) for pace, p in polls.items()]
     rows.append(
         Row(

@@ -62,7 +62,6 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     processes: list[subprocess.Popen] = field(default_factory=list)
     web_process: subprocess.Popen | None = None
-    worker_nice: int = 0  # `nice` of the qclusters, as docs/deploy.md advises for shared hosts
 
     def __post_init__(self) -> None:
         for folder in ("media", "static"):  # static: whitenoise wants it, empty is fine
@@ -145,8 +144,7 @@ class Stack:
 
     def cluster(self, name: str, workers: int) -> subprocess.Popen:
         """`manage.py qcluster` with Q_WORKERS=workers, returned once every worker is ready."""
-        nice = ["nice", "-n", str(self.worker_nice)] if self.worker_nice else []
-        process = self.start(name, [*nice, *MANAGE, "qcluster"], Q_WORKERS=str(workers))
+        process = self.start(name, [*MANAGE, "qcluster"], Q_WORKERS=str(workers))
         log = self.workdir / f"{name}.log"
         wait_for(
             lambda: log.read_text().count("ready for work") >= workers,
