@@ -8,7 +8,8 @@
    task for that claim runs, so a redelivered task never runs twice.
 3. The worker renews the lease as it reports progress and saves every change
    to the project through `save_claimed`, which fails once the claim is gone.
-4. `release` ends the claim when the run stops; `expired` lists the claims
+4. The run's last write ends the claim (`save_claimed(..., release=True)`);
+   `release` ends it whatever happened; `expired` lists the claims
    whose worker died, for the sweeper to mark failed ("worker lost").
 """
 
@@ -59,14 +60,21 @@ def renew(project_id, token: uuid.UUID) -> None:
         raise LeaseLost(f"project {project_id} is no longer claimed by this worker")
 
 
-def save_claimed(project: Project, token: uuid.UUID, field_names: Iterable[str]) -> None:
+def save_claimed(
+    project: Project, token: uuid.UUID, field_names: Iterable[str], *, release: bool = False
+) -> None:
     """Write `field_names` of `project` only while this worker still holds the claim.
 
     The status is written here too, after the instance's FSM transition checked it.
+    With `release`, the same UPDATE ends the claim, so that nobody ever reads a run
+    that has stopped (completed, failed, awaiting review) as still processing.
     """
     values = {name: getattr(project, name) for name in field_names}
-    values["lease_expires_at"] = _lease_end()
     values["updated_at"] = timezone.now()
+    if release:
+        values.update(claim_token=None, claim_started=False, lease_expires_at=None)
+    else:
+        values["lease_expires_at"] = _lease_end()
     if not Project.objects.filter(pk=project.pk, claim_token=token).update(**values):
         raise LeaseLost(f"project {project.pk} is no longer claimed by this worker")
 

@@ -155,8 +155,8 @@ class _Run:
         self.steps = steps
         self.sleep = sleep
 
-    def save(self) -> None:
-        claims.save_claimed(self.project, self.token, _FIELDS)
+    def save(self, *, release: bool = False) -> None:
+        claims.save_claimed(self.project, self.token, _FIELDS, release=release)
 
     def execute(self) -> PipelineResult:
         records = progress.step_records(self.project)
@@ -209,7 +209,7 @@ class _Run:
             return None
         self.project.await_review()
         progress.mark_finished(self.project, "review", progress.WAITING, result.summary)
-        self.save()
+        self.save(release=True)
         hooks.review_needed(
             self.project, result.counts.get("pending", 0), self.options.notify_on_review
         )
@@ -258,7 +258,7 @@ class _Run:
         progress.mark_failed(project, step, reason)
         project.pipeline_steps[step]["hint"] = hint
         project.error, project.error_step = reason, step
-        self.save()
+        self.save(release=True)
         hooks.step_failed(project, step, reason, hint)
         return PipelineResult(ERROR, project.pk, failed_step=step, reason=reason, hint=hint)
 
@@ -269,6 +269,6 @@ class _Run:
             record["duration_ms"] or 0 for record in progress.step_records(project).values()
         )
         project.current_step = ""
-        self.save()
+        self.save(release=True)
         hooks.pipeline_completed(project)
         return PipelineResult(COMPLETED, project.pk)

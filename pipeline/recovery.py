@@ -44,8 +44,9 @@ def mark_worker_lost(project: Project) -> bool:
     project.fail()
     progress.mark_failed(project, step, reason)
     project.error, project.error_step = reason, step
-    claims.save_claimed(project, token, ["status", "pipeline_steps", "error", "error_step"])
-    claims.release(project.pk, token)
+    claims.save_claimed(
+        project, token, ["status", "pipeline_steps", "error", "error_step"], release=True
+    )
     log.warning("project %s: worker lost during %s", project.pk, step)
     hooks.worker_lost(project, step)
     return True
