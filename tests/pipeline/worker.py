@@ -37,15 +37,20 @@ def free_port() -> int:
 @contextlib.contextmanager
 def qcluster(marks: Path, **env: str):
     """A qcluster in its own process group; SIGTERM on exit, SIGKILL if it lingers."""
-    with managed(marks, ["qcluster"], **env) as process:
+    with managed(marks, "qcluster", [sys.executable, "manage.py", "qcluster"], **env) as process:
         yield process
 
 
 @contextlib.contextmanager
 def web_server(marks: Path, **env: str):
-    """`runserver` in its own process; yields its base URL once it answers."""
+    """gunicorn, as production runs it, in its own process; yields its base URL once it
+    answers. (runserver's backlog of ten resets connections when thirty arrive at once.)"""
     port = free_port()
-    with managed(marks, ["runserver", f"127.0.0.1:{port}", "--noreload"], **env):
+    command = [
+        *(sys.executable, "-m", "gunicorn", "cmaproject.wsgi"),
+        *("--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"),
+    ]
+    with managed(marks, "gunicorn", command, **env):
         url = f"http://127.0.0.1:{port}"
         wait_for(lambda: _answers(url), 30, "the web server to start")
         yield url
@@ -62,8 +67,8 @@ def _answers(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def managed(marks: Path, command: list[str], **env: str):
-    """`manage.py command` against the test database, logging to marks/<command>.log."""
+def managed(marks: Path, name: str, command: list[str], **env: str):
+    """`command` against the test database, logging to marks/<name>.log."""
     environment = {
         **os.environ,
         "DATABASE_URL": database_url(),
@@ -72,9 +77,9 @@ def managed(marks: Path, command: list[str], **env: str):
         "Q_WORKERS": "1",
         **env,
     }
-    log = (marks / f"{command[0]}.log").open("w")
+    log = (marks / f"{name}.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "manage.py", *command],
+        command,
         cwd=ROOT,
         env=environment,
         stdout=log,
