@@ -80,24 +80,36 @@ def batch(
     for the process trees in `roots` ({"workers": [pid], "web": [pid], …}).
     """
     ids = uploaded(http, folders)
-    cpu_before, busy_before = _cpu(roots), procfs.busy_seconds()
+    watch = CpuWatch(roots)
     began = time.time()
     for project_id, folder in zip(ids, folders, strict=True):
         client.process(http, project_id, options[folder.name])
     states = [client.stopped(http, p, RUN_TIMEOUT * len(ids), interval=0.5) for p in ids]
-    cpu_after, busy_after = _cpu(roots), procfs.busy_seconds()
-    busy = (busy_after[0] - busy_before[0]) / (busy_after[1] - busy_before[1])
-    cpu = {k: (cpu_after[k] - cpu_before[k]) / len(ids) for k in cpu_after}
-    # What the rest of the machine used meanwhile (other test runs share these cores).
-    cpu["others"] = (busy_after[0] - busy_before[0]) / len(ids) - sum(cpu.values())
+    used, busy = watch.stop()
+    cpu = {k: seconds / len(ids) for k, seconds in used.items()}
     ended = max(_ended(s) for s in states)
     return Batch(workers, len(ids), ended - began, [s["status"] for s in states], busy, cpu)
 
 
-def _cpu(roots: dict[str, list[int]]) -> dict[str, float]:
-    """CPU seconds so far of the trees in `roots`, PostgreSQL, and this process alone."""
-    own = os.times()
-    return procfs.cpu_seconds(roots) | {"bench": own.user + own.system}
+class CpuWatch:
+    """CPU seconds used from its start to `stop()` by the trees in `roots` ({"workers":
+    [pid], …}), PostgreSQL, this process alone, and "others": the rest of the machine
+    (other test runs on a shared machine), with the machine's busy share."""
+
+    def __init__(self, roots: dict[str, list[int]]) -> None:
+        self.roots = roots
+        self.began, self.machine = self._used(), procfs.busy_seconds()
+
+    def _used(self) -> dict[str, float]:
+        own = os.times()
+        return procfs.cpu_seconds(self.roots) | {"bench": own.user + own.system}
+
+    def stop(self) -> tuple[dict[str, float], float]:
+        now, machine = self._used(), procfs.busy_seconds()
+        used = {k: now[k] - self.began[k] for k in now}
+        busy = machine[0] - self.machine[0]
+        used["others"] = busy - sum(used.values())
+        return used, busy / (machine[1] - self.machine[1])
 
 
 def uploaded(http, folders: list[Path]) -> list[str]:
@@ -118,6 +130,7 @@ class Polls:
     latencies: list[float] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    others: float = 0.0  # cores the rest of the machine used meanwhile
 
 
 def pollers(
@@ -131,6 +144,7 @@ def pollers(
     count: int,
     interval: float,
     limit: float,
+    roots: dict[str, list[int]],
 ) -> Polls:
     """`count` threads, each with its own session, GET /progress of the running projects
     every `interval` seconds (0: back to back) while `running` projects process.
@@ -177,7 +191,7 @@ def pollers(
             stop.wait(interval)
 
     flying.extend(launch() for _ in range(running))
-    began = time.perf_counter()
+    began, watch = time.perf_counter(), CpuWatch(roots)
     with ThreadPoolExecutor(max_workers=count) as pool:
         try:
             for number in range(count):
@@ -187,6 +201,7 @@ def pollers(
         finally:
             stop.set()  # on Ctrl-C too, or the pool waits for pollers that never end
     polls.seconds = time.perf_counter() - began
+    polls.others = watch.stop()[0]["others"] / polls.seconds
     return polls
 
 
