@@ -43,12 +43,19 @@ PORTAL_POLL_SECONDS = 1.5  # static/project.js POLL_MS
 
 def main() -> None:
     args = arguments()
-    signal.signal(signal.SIGTERM, _interrupt)  # stop the children on `kill` as on Ctrl-C
+    # Ctrl-C and `kill` alike stop the children; SIGINT too, which a shell running the
+    # bench in the background would otherwise have it ignore.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, _interrupt)
     workdir = Path(tempfile.mkdtemp(prefix="cma-bench-"))
     stack = Stack(args.database_url, args.redis_url, workdir)
     try:
         results = measure(stack, args)
+    except KeyboardInterrupt:
+        raise SystemExit("bench: interrupted; every process it started is stopped") from None
     finally:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
         stack.close()
         if args.keep:
             print(f"logs and media kept in {workdir}")
