@@ -9,16 +9,8 @@ from pathlib import Path
 import requests
 from requests.adapters import HTTPAdapter
 
-from tests.groundtruth import SAMPLES
+from tests.groundtruth import CONSTITUTIONS, SAMPLES
 
-# The ground truth names the constitution as printed; the API takes its code.
-CONSTITUTIONS = {
-    "private limited company": "private_limited",
-    "public limited company": "public_limited",
-    "limited liability partnership": "llp",
-    "partnership firm": "partnership",
-    "proprietorship": "proprietorship",
-}
 LARGE = SAMPLES / "_large"
 
 

@@ -11,18 +11,16 @@ import contextlib
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import redis
+
+from tests.pipeline.worker import answers, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 MANAGE = [sys.executable, "manage.py"]
@@ -44,12 +42,6 @@ def fresh_database(url: str) -> None:
 
 def fresh_redis(url: str) -> None:
     redis.Redis.from_url(url, socket_connect_timeout=3).flushdb()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -139,12 +131,15 @@ class Stack:
             ],
         )
         url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: _answers(url), 60, "gunicorn to answer")
+        wait_for(lambda: answers(url), 60, "gunicorn to answer")
         return url
 
-    def cluster(self, name: str, workers: int) -> subprocess.Popen:
-        """`manage.py qcluster` with Q_WORKERS=workers, returned once every worker is ready."""
+    def cluster(self, name: str, workers: int, nice: int = 0) -> subprocess.Popen:
+        """`manage.py qcluster` with Q_WORKERS=workers, returned once every worker is ready;
+        with `nice`, at that much lower CPU priority than the web server."""
         process = self.start(name, [*MANAGE, "qcluster"], Q_WORKERS=str(workers))
+        if nice:
+            lower_priority(process.pid, nice)
         log = self.workdir / f"{name}.log"
         wait_for(
             lambda: log.read_text().count("ready for work") >= workers,
@@ -155,9 +150,9 @@ class Stack:
         return process
 
     @contextlib.contextmanager
-    def serving(self, name: str, workers: int):
+    def serving(self, name: str, workers: int, nice: int = 0):
         """A qcluster for the length of a `with` block."""
-        process = self.cluster(name, workers)
+        process = self.cluster(name, workers, nice)
         try:
             yield process
         finally:
@@ -180,22 +175,11 @@ class Stack:
             self.stop(process)
 
 
-def _answers(url: str) -> bool:
-    try:
-        urllib.request.urlopen(url + "/api/v1/schema/", timeout=2)
-    except urllib.error.HTTPError:
-        return True  # it answered, if only with 401
-    except OSError:
-        return False
-    return True
-
-
-def wait_for(condition, timeout: float, what: str, interval: float = 0.5):
-    """Poll `condition` until it returns something truthy; SystemExit naming `what` after."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise SystemExit(f"timed out after {timeout:.0f} s waiting for {what}")
+def lower_priority(pid: int, nice: int) -> None:
+    """Give the session `pid` leads `nice` (docs/deploy.md: workers below the web server on
+    a host that runs both). The processes it forks inherit the process's own nice; with
+    Linux's autogroup scheduling each session also competes as one group, whose nice
+    is set apart, or the process's nice would count only within its own session."""
+    os.setpriority(os.PRIO_PROCESS, pid, nice)
+    with contextlib.suppress(FileNotFoundError):  # a kernel without autogroup
+        Path(f"/proc/{pid}/autogroup").write_text(str(nice))

@@ -22,6 +22,15 @@ SAMPLES = Path(
     os.environ.get("CMA_SAMPLES_DIR", Path(__file__).resolve().parents[2] / "shared" / "samples")
 )
 
+# The ground truth names the constitution as printed; the API takes its code.
+CONSTITUTIONS = {
+    "private limited company": "private_limited",
+    "public limited company": "public_limited",
+    "limited liability partnership": "llp",
+    "partnership firm": "partnership",
+    "proprietorship": "proprietorship",
+}
+
 # Exclusions a reader makes from the layout alone (the rest are the classifier's).
 STRUCTURAL_EXCLUSIONS = (
     "total:",

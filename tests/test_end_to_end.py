@@ -11,18 +11,10 @@ from decimal import Decimal
 
 import pytest
 
-from tests.groundtruth import SAMPLES, companies, load, normalise_label
+from tests.groundtruth import CONSTITUTIONS, SAMPLES, companies, load, normalise_label
 from tests.pipeline.worker import qcluster, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-CONSTITUTIONS = {
-    "private limited company": "private_limited",
-    "public limited company": "public_limited",
-    "limited liability partnership": "llp",
-    "partnership firm": "partnership",
-    "proprietorship": "proprietorship",
-}
 
 
 def start(http, company: str, truth: dict) -> str:

@@ -52,11 +52,11 @@ def web_server(marks: Path, **env: str):
     ]
     with managed(marks, "gunicorn", command, **env):
         url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: _answers(url), 30, "the web server to start")
+        wait_for(lambda: answers(url), 30, "the web server to start")
         yield url
 
 
-def _answers(url: str) -> bool:
+def answers(url: str) -> bool:
     try:
         urllib.request.urlopen(url + "/api/v1/schema/", timeout=2)
     except urllib.error.HTTPError:
