@@ -2,12 +2,14 @@
 
 Migrates the database, makes sure a demo firm owner exists, starts one
 django-q2 worker (`qcluster`) beside the development server, and stops the
-worker when the server stops.
+worker when the server stops. The worker runs at a lower CPU priority, so that
+pages stay quick while it processes (docs/deploy.md, a host shared by both).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -18,6 +20,7 @@ from django.core.management.base import BaseCommand
 DEMO_FIRM = "Demo CA Firm"
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "demo-cma-2025"
+WORKER_NICE = 10
 
 
 class Command(BaseCommand):
@@ -36,7 +39,11 @@ class Command(BaseCommand):
             role="owner",
             stdout=io.StringIO(),
         )
-        worker = subprocess.Popen([sys.executable, "manage.py", "qcluster"], cwd=settings.BASE_DIR)
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "qcluster"],
+            cwd=settings.BASE_DIR,
+            preexec_fn=lambda: os.nice(WORKER_NICE),  # in the child, before it starts
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nCMA Pipeline at http://{opts['addrport']}/  (admin: /admin/, API: /api/v1/)\n"
