@@ -14,8 +14,8 @@ from pathlib import Path
 import requests
 
 from bench import client, procfs
+from pipeline.options import STEPS
 
-STEPS = ("extract", "classify", "review", "validate", "generate")
 RUN_TIMEOUT = 300  # seconds any one run may take before the bench gives up
 
 
