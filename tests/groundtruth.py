@@ -1,4 +1,5 @@
-"""The ground truth of ../shared/samples, loaded for tests and benchmarks.
+"""The ground truth of the sample statements (tests/data/samples, a copy of the
+product's sample corpus), loaded for tests and benchmarks.
 
 `match_items` pairs what a reader extracted from one file with the ground-truth
 line items of that file: same page (PDF) or sheet (Excel), the same label once
@@ -19,7 +20,7 @@ from pathlib import Path
 from pipeline.readers.document import ExtractedItem
 
 SAMPLES = Path(
-    os.environ.get("CMA_SAMPLES_DIR", Path(__file__).resolve().parents[2] / "shared" / "samples")
+    os.environ.get("CMA_SAMPLES_DIR", Path(__file__).resolve().parent / "data" / "samples")
 )
 
 # The ground truth names the constitution as printed; the API takes its code.

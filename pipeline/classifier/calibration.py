@@ -16,7 +16,7 @@ vocabulary, the rules or the raw scores:
 
     .venv/bin/python -m pipeline.classifier.calibration
 
-(it reads ../shared/samples through tests/groundtruth.py, or CMA_SAMPLES_DIR).
+(it reads tests/data/samples through tests/groundtruth.py, or CMA_SAMPLES_DIR).
 """
 
 from __future__ import annotations

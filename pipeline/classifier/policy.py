@@ -1,7 +1,7 @@
 """The treatments CAs disagree on, as firm settings.
 
 Each setting has a documented default that follows the conventions of
-../shared/samples/README.md. The firm stores `Policy.to_dict()` as JSON; the
+tests/data/samples/README.md. The firm stores `Policy.to_dict()` as JSON; the
 workbook's notes sheet prints `Policy.describe()` so a banker sees the choices.
 The vocabulary refers to a treatment as '@name' (terms.csv); `resolve` turns
 it into the row this firm uses.

@@ -1,7 +1,7 @@
 """Forms IV to VI and the ratios a banker reads: holding levels, MPBF, fund flow.
 
 The formulas follow the "Forms IV–VI and assessment" table of
-../shared/spec/cma-rows.md. Where the spec is silent this module follows
+docs/spec/cma-rows.md. Where the spec is silent this module follows
 Indian bank practice, and each such choice is said next to its row:
 
 - Holding levels are months of the year's flow: 12 × stock / annual flow.

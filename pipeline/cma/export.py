@@ -1,4 +1,4 @@
-"""The CMA as JSON, exactly as ../shared/spec/cma-json.md says (`"schema": "cma/1"`).
+"""The CMA as JSON, exactly as docs/spec/cma-json.md says (`"schema": "cma/1"`).
 
 Amounts are rupees rounded half up to the paisa; ratios to four decimals,
 percentages and months to two. The figures stay `Decimal` until this

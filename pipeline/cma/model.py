@@ -1,7 +1,7 @@
 """What the Django side hands to the CMA package, and what it gets back.
 
 Plain dataclasses, no ORM: the generate and validate steps turn their rows
-into these, so that everything here is testable against ../shared/samples
+into these, so that everything here is testable against tests/data/samples
 without a database. Amounts are `Decimal` rupees; years are keys such as
 "FY2025" (the financial year 2024-25, ending 31 March 2025).
 """

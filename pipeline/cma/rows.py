@@ -1,4 +1,4 @@
-"""The rows of Forms II and III, in the bank's order (../shared/spec/cma-rows.md).
+"""The rows of Forms II and III, in the bank's order (docs/spec/cma-rows.md).
 
 Each row carries its stable key, the bank's row number and label, and, for a
 computed row, its formula: the one definition from which both the Python

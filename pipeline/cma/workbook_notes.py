@@ -33,7 +33,7 @@ CONSTITUTION_NAMES = {
     "proprietorship": "Proprietorship",
 }
 
-# How borderline items are classified (../shared/spec/cma-rows.md and the
+# How borderline items are classified (docs/spec/cma-rows.md and the
 # conventions the samples are built on), stated so that a banker can see them.
 CONVENTIONS = (
     "Current maturities of long-term debt go to row 25 wherever the statement prints them, "

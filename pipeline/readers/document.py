@@ -1,7 +1,7 @@
 """What a reader hands back: the printed rows of one uploaded file, amounts in rupees.
 
 Readers are pure (bytes in, these dataclasses out, no ORM) so that they can be
-tested against ../shared/samples without a database. The extract step stores
+tested against tests/data/samples without a database. The extract step stores
 an `ExtractedItem` as a `pipeline.LineItem` row field by field.
 """
 

@@ -1,4 +1,4 @@
-"""The JSON export keeps the keys of ../shared/spec/cma-json.md exactly."""
+"""The JSON export keeps the keys of docs/spec/cma-json.md exactly."""
 
 from __future__ import annotations
 
