@@ -199,6 +199,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Upload financial statements, run the pipeline, review, download the CMA.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and every documentation page built on it (drf-spectacular's views read
+    # these) are for members: signed out, by session or token, they answer 401.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 # Pipeline timing. django-q2 kills a task after PIPELINE_TASK_TIMEOUT; its own

@@ -177,5 +177,14 @@ def test_schema_is_served(api):
     assert b"/api/v1/projects/{id}/process" in response.content
 
 
+def test_the_schema_needs_a_member_by_token_or_session(client, ca):
+    anonymous = client.get("/api/v1/schema/")
+    assert anonymous.status_code == 401
+    assert anonymous["WWW-Authenticate"] == "Token"
+    assert b"/api/v1/projects/" not in anonymous.content
+    client.force_login(ca)
+    assert client.get("/api/v1/schema/").status_code == 200
+
+
 def test_token_is_required(client, project):
     assert client.get("/api/v1/projects/").status_code in (401, 403)

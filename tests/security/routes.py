@@ -33,7 +33,8 @@ NOT_FIRM_DATA = {
     "password_reset_done",
     "password_reset_confirm",
     "password_reset_complete",
-    # The OpenAPI schema: the shape of the API, no data.
+    # The OpenAPI schema: the shape of the API, no firm's data (members only:
+    # tests/projects/test_api.py).
     "api-schema",
 }
 # Django admin scopes every model to the firm admin's firm: tests/admin/test_scoping.py.
