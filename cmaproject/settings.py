@@ -235,12 +235,13 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
-# The rate limits count in this cache, so every web process must share it: Redis when
-# REDIS_URL is set; otherwise each process counts on its own (one host, few processes).
+# The rate limits and the sign-in throttle count in this cache, so every web process
+# must share it: Redis when REDIS_URL is set, else a table of the database (its
+# migration projects/0003 creates it).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cma_cache"}
 }
 # Per member, on the API and the portal alike (projects.throttles). One upload is one
 # file from the portal; a CA in loan season uploads a few dozen clients' statements in
@@ -249,6 +250,14 @@ THROTTLE_RATES = {
     "upload": env_rate("THROTTLE_UPLOAD_RATE", "600/hour"),
     "process": env_rate("THROTTLE_PROCESS_RATE", "120/hour"),
 }
+
+# Sign-in (projects.signin): wrong passwords allowed per account and per client address
+# within the window before signing in waits. Behind NUM_PROXIES proxies that append to
+# X-Forwarded-For (nginx in docs/deploy.md: 1), the client is read from that header.
+SIGNIN_ACCOUNT_FAILURES = env_int("SIGNIN_ACCOUNT_FAILURES", 5, minimum=1)
+SIGNIN_ADDRESS_FAILURES = env_int("SIGNIN_ADDRESS_FAILURES", 20, minimum=1)
+SIGNIN_WINDOW_MINUTES = env_int("SIGNIN_WINDOW_MINUTES", 15, minimum=1)
+REST_FRAMEWORK["NUM_PROXIES"] = env_int("NUM_PROXIES", 0, minimum=0)
 
 # Extraction guard rails, checked before a file is parsed.
 EXTRACT_MAX_FILE_BYTES = env_int("EXTRACT_MAX_FILE_BYTES", 50 * 1024 * 1024, minimum=1024)

@@ -18,7 +18,7 @@ from django.utils.html import format_html, format_html_join
 from pipeline.classifier.policy import SETTINGS as POLICY_SETTINGS
 from pipeline.classifier.policy import Policy
 from pipeline.options import STEPS
-from projects import admin_services, audit, member_services
+from projects import admin_services, audit, member_services, signin
 from projects.admin_scoping import FirmScopedAdmin, admin_firm
 from projects.models import AuditEntry, Firm, Membership, Project, SourceFile
 from projects.services import ServiceError
@@ -26,6 +26,7 @@ from projects.services import ServiceError
 admin.site.site_header = "CMA Pipeline administration"
 admin.site.site_title = "CMA Pipeline admin"
 admin.site.index_title = "Your firm"
+admin.site.login_form = signin.AdminSignInForm  # the portal's sign-in throttle
 
 
 class ReadOnlyScopedAdmin(FirmScopedAdmin):
