@@ -13,15 +13,18 @@ Nothing partial is returned: a file either yields its items or a ReaderError.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
 from pipeline.readers.pdf_structure import finish
-from pipeline.readers.pdf_survey import Survey, disagrees, survey
+from pipeline.readers.pdf_survey import MIN_TEXT_CHARS, Survey, disagrees, survey
 
 _TRAILER_WINDOW = 2048  # %%EOF must close the file; a cut-off upload lacks it
+# Every PDF, even one cut short, holds numbered objects ("12 0 obj") after its header.
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
 
 def read_pdf(
@@ -83,16 +86,40 @@ def _checked_page_count(data: bytes, limits: ReadLimits, password: str | None) -
             "The file is not a PDF, although its name says so.",
             "Open it to see what it is, then upload the statements as PDF or Excel.",
         )
+    if not _OBJECT.search(data):
+        raise ReaderError(
+            "corrupt_pdf",
+            "The file begins like a PDF, but what follows is not PDF content: it is damaged, "
+            "or it is not really a PDF, so nothing in it can be read.",
+            "Open it on your computer. If it does not open, ask the client for the file again; "
+            "if it does, save or print it as a new PDF, or export the statements to Excel, "
+            "and upload that.",
+        )
     if b"%%EOF" not in data[-_TRAILER_WINDOW:]:
         raise truncated_pdf()
     count = count_pages(data, password)
     if count > limits.max_pdf_pages:
-        raise ReaderError(
-            "too_many_pages",
-            f"The PDF has {count} pages; at most {limits.max_pdf_pages} are read.",
-            "Upload the financial statements and notes without long annexures or other documents.",
-        )
+        raise too_many_pages(data, password, count, limits.max_pdf_pages)
     return count
+
+
+def too_many_pages(data: bytes, password: str | None, count: int, limit: int) -> ReaderError:
+    """Refused before any page is read; the quick survey says whether any page has text."""
+    found = survey(data, password, count)
+    if found and not any(chars >= MIN_TEXT_CHARS for chars in found.chars):
+        return ReaderError(
+            "too_many_pages",
+            f"The PDF has {count:,} pages, more than the {limit:,} a file may have, and none "
+            "of them carries text (they are blank, or scanned images), so nothing was read.",
+            "Upload the original PDF of the statements as exported by the accounting "
+            "software, or an Excel export; a scan cannot be read.",
+        )
+    return ReaderError(
+        "too_many_pages",
+        f"The PDF has {count:,} pages, more than the {limit:,} a file may have, so none of "
+        "them was read.",
+        "Upload the financial statements and notes without long annexures or other documents.",
+    )
 
 
 def _check_consistent(pages: list[PageText], found: Survey) -> None:

@@ -9,8 +9,9 @@ from pipeline.cma.assumptions import AssumptionError
 from pipeline.cma.checks import check_cma
 from pipeline.cma.model import ERROR, Cma, CmaInputError, Finding
 from pipeline.cma_inputs import build_project_cma
+from pipeline.constitution_signs import Printed, contradiction
 from pipeline.errors import PERMANENT, StepError, StepResult
-from pipeline.models import ValidationFinding
+from pipeline.models import LineItem, ValidationFinding
 from pipeline.options import PipelineOptions
 from projects.models import Project
 
@@ -50,7 +51,7 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     errors = [f for f in findings if f.level == ERROR]
     warnings = len(findings) - len(errors)
     if errors and not options.skip_validation:
-        raise StepError(_stop_message(errors), PERMANENT, _STOP_HINT)
+        raise StepError(_stop_message(errors), PERMANENT, _stop_hint(project, errors))
     summary = f"{len(errors)} errors, {warnings} warnings"
     problems = [f"{f.year}: {f.message}" for f in errors]  # only under skip_validation
     return StepResult(
@@ -72,3 +73,24 @@ def _stop_message(errors) -> str:
         f"Validation found {len(errors)} error{'s' if len(errors) > 1 else ''}: "
         f"{first.year}: {first.message}{more}"
     )
+
+
+def _stop_hint(project: Project, errors) -> str:
+    """The usual advice, after the likely cause when a balance sheet that does not tie
+    prints another constitution's capital accounts."""
+    if any(f.code == "balance_sheet_mismatch" for f in errors):
+        found = contradiction(project.constitution, _printed(project))
+        if found:
+            return f"{found} {_STOP_HINT}"
+    return _STOP_HINT
+
+
+def _printed(project: Project):
+    """Each line item's label and section, with the file and page or sheet it is on."""
+    rows = LineItem.objects.filter(project=project).values_list(
+        "label", "section", "source_file__original_name", "page", "sheet"
+    )
+    for label, section, file_name, page, sheet in rows.iterator():
+        where = f"{file_name}, page {page}" if page else f"{file_name}, sheet {sheet}"
+        yield Printed(label, where)
+        yield Printed(section, where)

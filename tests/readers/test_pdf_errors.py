@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import time
 from collections import Counter
 from decimal import Decimal
 
+import pypdfium2 as pdfium
 import pytest
 
 import pipeline.readers.pdf as pdf_reader
@@ -88,7 +91,38 @@ def test_too_many_pages_is_refused_before_any_page_is_parsed(monkeypatch):
     monkeypatch.setattr(pdf_reader, "read_pages", parse_nothing)
     error = _error(STATEMENT.read_bytes(), ReadLimits(max_pdf_pages=5))
     assert error.code == "too_many_pages"
-    assert "10 pages" in error.message and "5" in error.message
+    assert error.message == (
+        "The PDF has 10 pages, more than the 5 a file may have, so none of them was read."
+    )
+
+
+def blank_pdf(pages: int) -> bytes:
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_thousand_blank_pages_are_called_blank_not_partly_read():
+    started = time.monotonic()
+    error = _error(blank_pdf(1000))
+    assert time.monotonic() - started < 10
+    assert error.code == "too_many_pages"
+    assert "1,000 pages, more than the 500 a file may have, and none of them carries text" in (
+        error.message
+    )
+    assert "nothing was read" in error.message and "are read" not in error.message
+    assert "scan" in error.hint
+
+
+def test_a_pdf_header_before_garbage_is_not_called_an_interrupted_upload():
+    error = _error(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    assert error.code == "corrupt_pdf"
+    assert "not PDF content" in error.message
+    assert "interrupted" not in error.message + error.hint
+    assert "ask the client for the file again" in error.hint
 
 
 def test_a_file_over_the_size_limit_is_refused():
