@@ -6,7 +6,6 @@ API, the admin and the management commands all call these.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -71,27 +70,24 @@ def _store_file(project: Project, upload: UploadedFile, acting_user) -> UploadOu
         admitted = admit(upload, name)
     except Refused as refused:
         return _refuse(project, name, refused.message, acting_user)
-    digest = hashlib.sha256(admitted.data).hexdigest()
+    if project.files.filter(sha256=admitted.sha256).exists():  # decided before storing
+        return _refuse_copy(project, name, admitted.sha256, acting_user)
+    stored = SourceFile(
+        project=project,
+        original_name=name,
+        # The bytes that were checked; the stored name is ours (upload_path).
+        file=ContentFile(admitted.data, name=admitted.kind),
+        size=len(admitted.data),
+        sha256=admitted.sha256,
+        detected_type=admitted.kind,
+        uploaded_by=acting_user,
+    )
     try:
         with transaction.atomic():
-            stored = SourceFile.objects.create(
-                project=project,
-                original_name=name,
-                # The bytes that were checked; the stored name is ours (upload_path).
-                file=ContentFile(admitted.data, name=admitted.kind),
-                size=len(admitted.data),
-                sha256=digest,
-                detected_type=admitted.kind,
-                uploaded_by=acting_user,
-            )
-    except IntegrityError:
-        twin = project.files.get(sha256=digest)
-        return _refuse(
-            project,
-            name,
-            f"{name} is the same file as {twin.original_name}, which is already uploaded.",
-            acting_user,
-        )
+            stored.save()
+    except IntegrityError:  # the same file in a simultaneous request won the row
+        stored.file.delete(save=False)
+        return _refuse_copy(project, name, admitted.sha256, acting_user)
     audit.record(
         audit.FILE_UPLOADED,
         firm=project.firm,
@@ -102,6 +98,12 @@ def _store_file(project: Project, upload: UploadedFile, acting_user) -> UploadOu
         detected_type=admitted.kind,
     )
     return UploadOutcome(name, file=stored)
+
+
+def _refuse_copy(project: Project, name: str, digest: str, acting_user) -> UploadOutcome:
+    twin = project.files.get(sha256=digest)
+    message = f"{name} is the same file as {twin.original_name}, which is already uploaded."
+    return _refuse(project, name, message, acting_user)
 
 
 def _refuse(project: Project, name: str, error: str, acting_user) -> UploadOutcome:

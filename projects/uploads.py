@@ -10,6 +10,7 @@ the door instead of failing a run later.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 
@@ -35,18 +36,19 @@ class Refused(Exception):
 class Admitted:
     data: bytes
     kind: str  # pipeline.readers.sniff: PDF, XLSX, XLS or CSV
+    sha256: str  # of `data`, to refuse a second copy before anything is stored
 
 
 def admit(upload: UploadedFile, name: str) -> Admitted:
-    """The upload's bytes and real type, or Refused.
+    """The upload's bytes, real type and digest, or Refused.
 
-    1. The size: known before reading; at most the limit plus one byte is read,
-       whatever the size claims.
+    1. The size: known before reading; the bytes are read (and hashed) chunk by
+       chunk, and reading stops past the limit, whatever the size claims.
     2. The type from the content: PDF, Excel (.xlsx, .xls) or CSV text.
     3. An .xlsx: its declared unzipped size and compression ratios.
     """
     limit = settings.EXTRACT_MAX_FILE_BYTES
-    data = b"" if upload.size > limit else upload.read(limit + 1)
+    data, digest = _read(upload, limit) if upload.size <= limit else (b"", "")
     if upload.size > limit or len(data) > limit:
         raise Refused(
             f"{name} is larger than {_size(limit)}; split it or "
@@ -58,7 +60,20 @@ def admit(upload: UploadedFile, name: str) -> Admitted:
             check_zip(data, limits())
     except ReaderError as error:
         raise Refused(f"{name} was refused. {error.message} {error.hint}") from error
-    return Admitted(data, kind)
+    return Admitted(data, kind, digest)
+
+
+def _read(upload: UploadedFile, limit: int) -> tuple[bytes, str]:
+    """At most `limit` + 1 bytes of the upload, and their SHA-256."""
+    chunks, digest, received = [], hashlib.sha256(), 0
+    for chunk in upload.chunks():
+        chunk = chunk[: limit + 1 - received]
+        chunks.append(chunk)
+        digest.update(chunk)
+        received += len(chunk)
+        if received > limit:
+            break
+    return b"".join(chunks), digest.hexdigest()
 
 
 def _size(limit: int) -> str:
