@@ -113,6 +113,7 @@ class Sheet:
 class Workbook:
     sheets: list[Sheet]
     source_format: str  # "xlsx", "xls", "csv"
+    warnings: list[str] = field(default_factory=list)  # for the file, e.g. external links
 
     @property
     def is_empty(self) -> bool:

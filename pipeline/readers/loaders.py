@@ -25,6 +25,7 @@ import xlrd
 
 from pipeline.readers.amounts import parse_amount
 from pipeline.readers.document import ReaderError, ReadLimits
+from pipeline.readers.external_links import linked_cells, linked_warning
 from pipeline.readers.formula import evaluate
 from pipeline.readers.grid import Cell, Sheet, Workbook, cell_ref, leading_indent
 from pipeline.readers.sniff import encrypted_workbook
@@ -117,7 +118,8 @@ def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
         raise _corrupt("Excel", error) from error
     finally:
         values.close()
-    return Workbook(sheets, "xlsx")
+    linked = linked_warning(linked_cells(formulas), sheets)
+    return Workbook(sheets, "xlsx", [linked] if linked else [])
 
 
 def _xlsx_sheet(ws_formulas, ws_values) -> Sheet:

@@ -26,6 +26,7 @@ def read_workbook(file_name: str, book: Workbook) -> ExtractedDocument:
             "Check that you uploaded the right file, with the statements filled in and saved.",
         )
     document = _read_layout(file_name, book)
+    document.warnings.extend(book.warnings)
     if book.source_format == "csv":  # a text file has lines, not sheets and cells
         for item in document.items:
             item.sheet, item.cells = None, {}
