@@ -265,6 +265,11 @@ EXTRACT_MAX_PDF_PAGES = env_int("EXTRACT_MAX_PDF_PAGES", 500, minimum=1)
 EXTRACT_MAX_WORKBOOK_CELLS = env_int("EXTRACT_MAX_WORKBOOK_CELLS", 2_000_000, minimum=1000)
 EXTRACT_MAX_UNZIPPED_BYTES = env_int("EXTRACT_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024, minimum=1024)
 EXTRACT_WORKERS = env_int("EXTRACT_WORKERS", 2, minimum=1)
+# Scanned pages (pipeline.readers.ocr): tesseract processes at once, and how sure (0-100)
+# OCR must be of a figure no total checks, and of a page on average, to keep it unasked.
+OCR_WORKERS = env_int("OCR_WORKERS", os.cpu_count() or 1, minimum=1)
+OCR_MIN_CONFIDENCE = env_int("OCR_MIN_CONFIDENCE", 80, minimum=0)
+OCR_PAGE_MIN_CONFIDENCE = env_int("OCR_PAGE_MIN_CONFIDENCE", 60, minimum=0)
 
 # Optional external classifier (an OpenAI-compatible chat API); off unless a URL is set.
 CLASSIFIER_LLM_URL = env_str("CLASSIFIER_LLM_URL")

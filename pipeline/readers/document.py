@@ -70,12 +70,14 @@ class ExtractedDocument:
     units: dict[str, Decimal] = field(default_factory=dict)  # page/sheet -> rupees per unit
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # Scanned pages: which were OCRed, their confidence, the figures to confirm (ocr_checks).
+    ocr: dict | None = None
 
 
 class ReaderError(Exception):
     """A file that cannot be read: what is wrong, and what the CA can do about it.
 
-    `code` is stable for tests and the API ("encrypted_pdf", "no_text_layer",
+    `code` is stable for tests and the API ("encrypted_pdf", "ocr_not_installed",
     "truncated_pdf", "empty_workbook", "wrong_file_type", "too_large", ...).
     """
 
@@ -99,3 +101,6 @@ class ReadLimits:
     max_workbook_cells: int = 2_000_000
     max_unzipped_bytes: int = 200 * 1024 * 1024
     workers: int = 2  # processes for page-by-page PDF reading
+    ocr_workers: int = 2  # tesseract processes reading scanned pages at once
+    ocr_min_confidence: float = 80.0  # a figure read less surely than this is confirmed by a CA
+    ocr_page_min_confidence: float = 60.0  # a page read less surely than this is refused

@@ -3,11 +3,13 @@
 1. Refuse what cannot be read, before parsing any page: too large, not a
    PDF, cut short by an interrupted upload, password-protected, too many
    pages.
-2. Survey the pages quickly: refuse a scan (pages without a text layer are
-   named), and leave out pages that are wholly annexures.
-3. Read the other pages' words (several processes for a long file).
+2. Survey the pages quickly: find the scanned pages (no text layer), and
+   leave out pages that are wholly annexures.
+3. Read the other pages' words (several processes for a long file), and
+   OCR the scanned ones into the same positioned words (ocr).
 4. Walk the pages into items (Schedule III or T-format), then mark totals
    and face lines expanded in notes.
+5. Check every OCRed figure by the statement's arithmetic (ocr_checks).
 Nothing partial is returned: a file either yields its items or a ReaderError.
 """
 
@@ -17,6 +19,8 @@ import re
 from decimal import Decimal
 
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
+from pipeline.readers.ocr import Scanned, read_scanned
+from pipeline.readers.ocr_checks import check_scanned
 from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
 from pipeline.readers.pdf_structure import finish
@@ -33,15 +37,17 @@ def read_pdf(
     """Every printed line item of the statement PDF `data`, amounts in rupees.
 
     Raises ReaderError (codes: too_large, corrupt_pdf, truncated_pdf,
-    encrypted_pdf, too_many_pages, no_text_layer, no_statements).
+    encrypted_pdf, too_many_pages, ocr_not_installed, ocr_failed, scan_unreadable,
+    no_statements).
     """
     page_count = _checked_page_count(data, limits, password)
-    pages, found, textless = _text_pages(data, password, page_count, limits.workers)
+    pages, found, scanned = _text_pages(data, password, page_count, limits)
     parsed = parse_pages(pages, annexures=found.annexures)
     if not parsed.drafts:
-        raise no_text_layer(textless, page_count) if textless else no_statements()
+        raise no_statements(scanned)
     tolerance = max(parsed.units.values(), default=Decimal("1")) * Decimal("0.01")
     items = finish(parsed.drafts, tolerance)
+    ocr = check_scanned(parsed.drafts, scanned, parsed.units, tolerance, limits)
     years = sorted({year for item in items for year in item.amounts}, reverse=True)
     return ExtractedDocument(
         file_name=file_name,
@@ -51,25 +57,27 @@ def read_pdf(
         items=items,
         units=parsed.units,
         pages=page_count,
-        warnings=_warnings(parsed, textless),
+        warnings=_warnings(parsed, scanned),
+        ocr=ocr.report() if scanned.read else None,
     )
 
 
 def _text_pages(
-    data: bytes, password: str | None, page_count: int, workers: int
-) -> tuple[list[PageText], Survey, list[int]]:
-    """(the pages read, the survey, the scanned pages); a scan is refused here."""
+    data: bytes, password: str | None, page_count: int, limits: ReadLimits
+) -> tuple[list[PageText], Survey, Scanned]:
+    """(every page read, by its text layer or by OCR, in order; the survey; the scans)."""
     found = survey(data, password, page_count) or Survey([], [], [])
-    if found.textless and len(found.textless) == page_count:
-        raise no_text_layer(found.textless, page_count)
     skipped = set(found.textless) | set(found.annexures)
     wanted = [n for n in range(1, page_count + 1) if n not in skipped]
-    pages = read_pages(data, password, wanted, workers)
+    pages = read_pages(data, password, wanted, limits.workers) if wanted else []
     _check_consistent(pages, found)
     textless = sorted({*found.textless, *(page.number for page in pages if page.scanned)})
-    if len(textless) == page_count:
-        raise no_text_layer(textless, page_count)
-    return pages, found, textless
+    scanned = read_scanned(data, password, textless, limits) if textless else Scanned([], {}, [])
+    if textless and not scanned.read and not any(page.has_text for page in pages):
+        raise unreadable_scan(scanned)
+    ocred = {page.text.number: page.text for page in scanned.read}
+    merged = [page for page in pages if page.number not in ocred] + list(ocred.values())
+    return sorted(merged, key=lambda page: page.number), found, scanned
 
 
 def _checked_page_count(data: bytes, limits: ReadLimits, password: str | None) -> int:
@@ -133,22 +141,25 @@ def _check_consistent(pages: list[PageText], found: Survey) -> None:
         raise damaged_pdf(f" ({page_ranges(damaged)} cannot be read reliably)")
 
 
-def no_text_layer(pages: list[int], page_count: int) -> ReaderError:
-    which = page_ranges(pages)
-    whole = " (the whole PDF)" if len(pages) == page_count else ""
-    verb = "has" if len(pages) == 1 else "have"
+def unreadable_scan(scanned: Scanned) -> ReaderError:
+    """Every scanned page was refused (or blank): name each with its reason."""
+    if not scanned.refused:
+        return no_statements(scanned)
+    reasons = "; ".join(f"page {page} {why}" for page, why in sorted(scanned.refused.items()))
     return ReaderError(
-        "no_text_layer",
-        f"{which[0].upper()}{which[1:]}{whole} {verb} no text layer: this looks like a scan, "
-        "so its figures cannot be read.",
-        "Upload the original PDF as exported by the accounting software, or an Excel export.",
+        "scan_unreadable",
+        f"The scanned pages could not be read reliably by OCR: {reasons}.",
+        "Scan the pages again at 300 dpi in grey, flat and without shadows, or upload the "
+        "original PDF or an Excel export.",
     )
 
 
-def no_statements() -> ReaderError:
+def no_statements(scanned: Scanned | None = None) -> ReaderError:
+    how = " (its scanned pages were read by OCR)" if scanned and scanned.read else ""
     return ReaderError(
         "no_statements",
-        "No balance sheet, profit and loss account or notes with figures were found in the PDF.",
+        "No balance sheet, profit and loss account or notes with figures were found in the "
+        f"PDF{how}.",
         "Check that this is the client's financial statements; upload the statements themselves.",
     )
 
@@ -166,14 +177,19 @@ def page_ranges(pages: list[int]) -> str:
     return f"{'page' if len(pages) == 1 else 'pages'} {text}"
 
 
-def _warnings(parsed: Parsed, textless: list[int]) -> list[str]:
+def _warnings(parsed: Parsed, scanned: Scanned) -> list[str]:
     warnings = []
-    if textless:
-        verb = "has" if len(textless) == 1 else "have"
+    if scanned.read:
         warnings.append(
-            f"{page_ranges(textless)} {verb} no text layer (a scan) and "
-            f"{'was' if len(textless) == 1 else 'were'} not read."
+            f"{page_ranges([page.text.number for page in scanned.read]).capitalize()} "
+            f"{'is a scan' if len(scanned.read) == 1 else 'are scans'}, read by OCR: "
+            "check the amounts to confirm."
         )
+    for page, why in sorted(scanned.refused.items()):
+        warnings.append(f"Page {page} is a scan {why}, and was not read.")
+    if scanned.blank:
+        verb = "is a scan" if len(scanned.blank) == 1 else "are scans"
+        warnings.append(f"{page_ranges(scanned.blank)} {verb} in which OCR found no print.")
     if parsed.annexure_pages:
         warnings.append(
             f"Annexures on {page_ranges(parsed.annexure_pages)} were skipped: they detail "

@@ -30,6 +30,9 @@ def limits() -> ReadLimits:
         max_workbook_cells=settings.EXTRACT_MAX_WORKBOOK_CELLS,
         max_unzipped_bytes=settings.EXTRACT_MAX_UNZIPPED_BYTES,
         workers=settings.EXTRACT_WORKERS,
+        ocr_workers=settings.OCR_WORKERS,
+        ocr_min_confidence=settings.OCR_MIN_CONFIDENCE,
+        ocr_page_min_confidence=settings.OCR_PAGE_MIN_CONFIDENCE,
     )
 
 

@@ -16,7 +16,6 @@ MANIFEST = json.loads((BAD / "manifest.json").read_text())
 REFUSALS = {
     "truncated_pdf": ("truncated_pdf", "incomplete"),
     "encrypted_pdf": ("encrypted_pdf", "password"),
-    "no_text_layer": ("no_text_layer", "scan"),
     "empty_workbook": ("empty_workbook", "no data"),
     "content_does_not_match_extension": ("wrong_file_type", "Word document"),
 }

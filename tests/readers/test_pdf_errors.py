@@ -76,14 +76,6 @@ def test_with_its_password_a_protected_statement_reads_like_the_original():
     assert read == expected
 
 
-def test_a_scan_names_its_pages_without_text():
-    error = _error((BAD / "scanned-balance-sheet.pdf").read_bytes())
-    assert error.code == "no_text_layer"
-    assert "Pages 1-3" in error.message
-    assert "scan" in error.message
-    assert "original PDF" in error.hint and "Excel" in error.hint
-
-
 def test_too_many_pages_is_refused_before_any_page_is_parsed(monkeypatch):
     def parse_nothing(*args, **kwargs):
         raise AssertionError("pages were parsed")

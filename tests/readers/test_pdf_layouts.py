@@ -297,7 +297,7 @@ def test_a_pdf_with_text_but_no_statement_says_so():
     assert caught.value.code == "no_statements"
 
 
-def test_a_blank_page_is_not_taken_for_a_scan_but_a_scanned_page_is_named():
+def test_a_blank_page_is_not_taken_for_a_scan_but_a_blank_scanned_page_is_named():
     statement = (
         Page().centre(45, "Balance Sheet as at 31 March 2025").right(555, 60, "(Amount in Rs.)")
     )
@@ -306,7 +306,7 @@ def test_a_blank_page_is_not_taken_for_a_scan_but_a_scanned_page_is_named():
     scan = Page()
     scan.image = True
     document = read([statement, Page(), scan])
-    assert document.warnings == ["page 3 has no text layer (a scan) and was not read."]
+    assert document.warnings == ["page 3 is a scan in which OCR found no print."]
     assert by_label(document)["Cash on hand"].page == 1
 
 

@@ -1,0 +1,122 @@
+"""What OCR gets wrong in the print of a statement, put right before the layout reads it.
+
+Tesseract's English model misreads a few things that every Indian statement
+prints: the rupee sign (it has no such glyph: "₹10" comes back "710", "(₹)"
+as "(%)"), Roman numerals of the Schedule III headings ("II." as "Il." or
+"ll.", "I." as "|."), rules printed under a total glued to the figure
+("___4,89,038"), and specks beside a figure read as a stray comma or quote.
+A figure whose group separators are half commas, half dots ("1,07.93,774")
+is Indian grouping misread. Only words the layout reads are touched, and a
+fix never invents a digit: a doubtful figure is left to the arithmetic checks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+_RULE = re.compile(r"^[_|=~—–-]{2,}$|^[_|]$")  # a printed rule or a table's border
+_GLUED_RULE = re.compile(r"^[_=~]+|[_=~]+$")
+_EDGE_SPECKS = re.compile(r"^[.,'`‘’\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’\"]+$")
+SPECK_CONFIDENCE = 20  # below this, a lone mark no column explains is a speck
+_DASHES = {"-", "–", "—"}
+_LONE_MARKS = {"-", "–", "—", ":", ";", ".", ",", "~", "=", "»", "«", "'", "`", "‘", "’"}
+_FIGURE = re.compile(r"^\(?-?[\d,.]+\)?$")
+_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5"})
+_GROUPED = re.compile(r"^\(?-?\d{1,3}(?:[.,]\d{2,3})+(?:\.\d{2})?\)?$")
+_ROMAN_MARKER = re.compile(r"^(?=.*[lI|])[IVXlvx|i]{1,5}[.)]$")
+_RUPEE_IN_BRACKETS = re.compile(r"^\([%27Zz=F&X]\)[.,]?$")
+_FACE_VALUE = re.compile(r"^[%27Zz=F&X]\s?(1|2|5|10|100|1000)$")  # "₹10" in "shares of ₹10 each"
+
+
+def clean_word(text: str) -> str:
+    """One word with rules and specks removed ('' when nothing of it is print)."""
+    if _RULE.match(text):
+        return ""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _GLUED_RULE.sub("", text)
+    text = _EDGE_SPECKS.sub("", text)
+    if _looks_like_figure(text):
+        return _regroup(re.sub(r"[.,]{2,}", ",", text.translate(_LETTER_DIGITS)))
+    return text
+
+
+def is_lone_mark(text: str) -> bool:
+    """A dash, colon or dot on its own: a nil mark in a figure column, or a speck elsewhere."""
+    return text in _LONE_MARKS
+
+
+def settle_marks(rows: list[list[tuple[str, float, float]]], slack: float) -> list[list[str]]:
+    """Each row's words (text, right edge, confidence) with lone marks settled.
+
+    A statement prints '-' for nil, right-aligned in its column; a scan's dash
+    often reads as ':' or ';'. A lone mark among a row's figures, or ending
+    where figures of other rows end, is that nil mark; a dash in a label
+    stays; any other lone mark is a speck, and so is one tesseract doubts
+    and that no column explains.
+    """
+    edges = sorted(x1 for row in rows for text, x1, _ in row if _is_amount_text(text))
+    settled = []
+    for row in rows:
+        figures = [i for i, (text, _, _) in enumerate(row) if _is_amount_text(text)]
+        words = []
+        for index, (text, x1, confidence) in enumerate(row):
+            among = bool(figures) and figures[0] < index < figures[-1]
+            if not is_lone_mark(text):
+                words.append(text)
+            elif _near(edges, x1, slack) or (among and confidence >= SPECK_CONFIDENCE):
+                words.append("-")
+            elif text in _DASHES and (not figures or index < figures[0]):  # in a label
+                words.append(text)
+            else:
+                words.append("")
+        settled.append(words)
+    return settled
+
+
+def _is_amount_text(text: str) -> bool:
+    return bool(_FIGURE.match(text)) and sum(ch.isdigit() for ch in text) >= 3
+
+
+def _near(edges: list[float], x: float, slack: float) -> bool:
+    index = bisect_left(edges, x - slack)
+    return index < len(edges) and edges[index] <= x + slack
+
+
+def _looks_like_figure(text: str) -> bool:
+    """Digits with at most one letter OCR confuses with a digit ('1,O7,93,774')."""
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= 3 and bool(_FIGURE.match(text.translate(_LETTER_DIGITS)))
+
+
+def _regroup(text: str) -> str:
+    """'1,07.93,774' -> '1,07,93,774': every separator but a final '.dd' is a comma."""
+    if "," not in text or not _GROUPED.match(text):  # a date '01.04.24' has no comma
+        return text
+    body, fraction = (text[:-3], text[-3:]) if re.search(r"\.\d{2}\)?$", text) else (text, "")
+    if fraction.endswith(")"):
+        body, fraction = text[:-4], text[-4:]
+    return body.replace(".", ",") + fraction
+
+
+def clean_line(texts: list[str]) -> list[str]:
+    """A printed line's words (left to right) with the rupee sign and Roman numerals restored."""
+    fixed = list(texts)
+    if fixed and _ROMAN_MARKER.match(fixed[0]):
+        fixed[0] = fixed[0].translate(str.maketrans("l|i", "III")).upper()
+    for index, text in enumerate(fixed):
+        if _RUPEE_IN_BRACKETS.match(text) and index > 0 and fixed[index - 1][-1:].isalpha():
+            fixed[index] = "(₹)"
+        elif _is_face_value(fixed, index):
+            fixed[index] = "₹" + _FACE_VALUE.match(text).group(1)
+    return fixed
+
+
+def _is_face_value(texts: list[str], index: int) -> bool:
+    """'of 710 each': the share's face value, printed with a rupee sign OCR cannot read."""
+    return (
+        0 < index < len(texts) - 1
+        and texts[index - 1].lower() == "of"
+        and texts[index + 1].lower().startswith("each")
+        and bool(_FACE_VALUE.match(texts[index]))
+    )
