@@ -15,9 +15,14 @@ from projects.services import upload_files
 from tests.groundtruth import SAMPLES, companies
 
 BAD = SAMPLES / "_bad"
-# A draft that does not tie extracts normally (validation reports it), and a file whose
-# content belies its extension is refused at upload (tests/security/test_uploads.py).
-NOT_FOR_EXTRACT = {"balance_sheet_does_not_tie", "content_does_not_match_extension"}
+# A draft that does not tie extracts normally (validation reports it), so does a poor scan
+# (read by OCR, tests/readers/test_ocr.py), and a file whose content belies its extension
+# is refused at upload (tests/security/test_uploads.py).
+NOT_FOR_EXTRACT = {
+    "balance_sheet_does_not_tie",
+    "low_quality_scan",
+    "content_does_not_match_extension",
+}
 UNREADABLE = [
     entry
     for entry in json.loads((BAD / "manifest.json").read_text())
