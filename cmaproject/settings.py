@@ -230,6 +230,11 @@ Q_CLUSTER = {
     # Non-daemonic workers may start processes of their own: a long PDF is read on
     # EXTRACT_WORKERS cores.
     "daemonize_workers": False,
+    # A worker that has read a heavy file keeps the memory (Python rarely hands it back):
+    # it is replaced by a fresh one after Q_RECYCLE runs, or after a run in which its
+    # peak passed Q_MAX_RSS_MB (django-q2 checks after each task; max_rss is in KB).
+    "recycle": env_int("Q_RECYCLE", 50, minimum=1),
+    "max_rss": env_int("Q_MAX_RSS_MB", 512, minimum=64) * 1024,
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
@@ -263,6 +268,10 @@ REST_FRAMEWORK["NUM_PROXIES"] = env_int("NUM_PROXIES", 0, minimum=0)
 EXTRACT_MAX_FILE_BYTES = env_int("EXTRACT_MAX_FILE_BYTES", 50 * 1024 * 1024, minimum=1024)
 EXTRACT_MAX_PDF_PAGES = env_int("EXTRACT_MAX_PDF_PAGES", 500, minimum=1)
 EXTRACT_MAX_WORKBOOK_CELLS = env_int("EXTRACT_MAX_WORKBOOK_CELLS", 2_000_000, minimum=1000)
+# Counted in the file's bytes before any parser holds it: a workbook of 600,000 texts or
+# a CSV of a million lines would hold a worker (and its memory) for a minute.
+EXTRACT_MAX_SHARED_STRINGS = env_int("EXTRACT_MAX_SHARED_STRINGS", 100_000, minimum=100)
+EXTRACT_MAX_ROWS = env_int("EXTRACT_MAX_ROWS", 100_000, minimum=100)
 EXTRACT_MAX_UNZIPPED_BYTES = env_int("EXTRACT_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024, minimum=1024)
 EXTRACT_WORKERS = env_int("EXTRACT_WORKERS", 2, minimum=1)
 # Scanned pages (pipeline.readers.ocr): tesseract processes at once, and how sure (0-100)

@@ -2,10 +2,11 @@
 
 The client's file name and content type are never trusted. The size is
 counted while the request streams in (`SizeLimitHandler`), before any byte is
-kept; the type comes from the bytes (`pipeline.readers.sniff`); an .xlsx is a
-zip whose declared sizes are checked as the extract step checks them
-(`pipeline.readers.loaders.check_zip`), so a decompression bomb is refused at
-the door instead of failing a run later.
+kept; the type comes from the bytes (`pipeline.readers.sniff`); an .xlsx (a
+zip: its declared sizes, shared strings and rows) and a CSV (its lines) are
+checked as the extract step checks them (`pipeline.readers.loaders.check_limits`),
+so a decompression bomb or a file too heavy to read is refused at the door
+instead of holding a worker later.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 
 from pipeline.readers.document import ReaderError
-from pipeline.readers.loaders import check_zip
-from pipeline.readers.sniff import XLSX, sniff
+from pipeline.readers.loaders import check_limits
+from pipeline.readers.sniff import sniff
 from pipeline.steps.extract import limits
 
 
@@ -45,7 +46,8 @@ def admit(upload: UploadedFile, name: str) -> Admitted:
     1. The size: known before reading; the bytes are read (and hashed) chunk by
        chunk, and reading stops past the limit, whatever the size claims.
     2. The type from the content: PDF, Excel (.xlsx, .xls) or CSV text.
-    3. An .xlsx: its declared unzipped size and compression ratios.
+    3. An .xlsx: its declared unzipped size and compression ratios, then its shared
+       strings and rows; a CSV: its lines (the extract step's limits, pipeline.readers).
     """
     limit = settings.EXTRACT_MAX_FILE_BYTES
     data, digest = _read(upload, limit) if upload.size <= limit else (b"", "")
@@ -56,8 +58,7 @@ def admit(upload: UploadedFile, name: str) -> Admitted:
         )
     try:
         kind = sniff(name, data).kind
-        if kind == XLSX:
-            check_zip(data, limits())
+        check_limits(kind, data, limits())
     except ReaderError as error:
         raise Refused(f"{name} was refused. {error.message} {error.hint}") from error
     return Admitted(data, kind, digest)

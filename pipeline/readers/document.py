@@ -99,6 +99,8 @@ class ReadLimits:
     max_file_bytes: int = 50 * 1024 * 1024
     max_pdf_pages: int = 500
     max_workbook_cells: int = 2_000_000
+    max_shared_strings: int = 100_000  # distinct texts of an .xlsx
+    max_rows: int = 100_000  # rows of all sheets, or lines of a CSV
     max_unzipped_bytes: int = 200 * 1024 * 1024
     workers: int = 2  # processes for page-by-page PDF reading
     ocr_workers: int = 2  # tesseract processes reading scanned pages at once

@@ -2,10 +2,11 @@
 
 Guard rails come first: an .xlsx is a zip, so its declared sizes are checked
 before anything is decompressed (a decompression bomb never reaches
-openpyxl), and the used range of every sheet is checked against
-`max_workbook_cells`. Any exception a library raises while parsing becomes a
-`ReaderError` with a sentence a CA understands; a traceback never reaches
-the portal.
+openpyxl), its shared strings and rows are counted in the XML as it streams
+out (`max_shared_strings`, `max_rows`; a CSV's lines likewise), and the used
+range of every sheet is checked against `max_workbook_cells`. Any exception a
+library raises while parsing becomes a `ReaderError` with a sentence a CA
+understands; a traceback never reaches the portal.
 """
 
 from __future__ import annotations
@@ -28,10 +29,14 @@ from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.external_links import linked_cells, linked_warning
 from pipeline.readers.formula import evaluate
 from pipeline.readers.grid import Cell, Sheet, Workbook, cell_ref, leading_indent
-from pipeline.readers.sniff import encrypted_workbook
+from pipeline.readers.sniff import CSV, XLSX, encrypted_workbook
 
 MAX_COMPRESSION_RATIO = 200  # spreadsheet XML compresses 10-50 times; bombs a thousand
 _RATIO_FLOOR = 5 * 1024 * 1024  # small members may compress well without harm
+# Elements counted in the raw XML, namespace prefix or not: a shared string, a sheet row.
+_SHARED_STRING = re.compile(rb"<(?:\w+:)?si[\s>]")
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
+_CHUNK = 1 << 20
 _DIMENSION = re.compile(rb'<dimension ref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
 
 
@@ -75,6 +80,57 @@ def check_zip(data: bytes, limits: ReadLimits) -> zipfile.ZipFile:
     return archive
 
 
+def check_limits(kind: str, data: bytes, limits: ReadLimits) -> None:
+    """Refuse a workbook or CSV past the limits before it is parsed (and at upload)."""
+    if kind == XLSX:
+        check_counts(check_zip(data, limits), limits)
+    elif kind == CSV:
+        _check_lines(data, limits)
+
+
+def check_counts(archive: zipfile.ZipFile, limits: ReadLimits) -> None:
+    """Shared strings and rows, counted in the XML as it streams out of the zip.
+
+    openpyxl keeps every shared string in memory before reading one cell; counting
+    the elements first takes a fraction of a second and holds one chunk at a time.
+    Every part is counted, whatever its name: openpyxl finds parts by content type.
+    """
+    names = archive.namelist()
+    if _count(archive, names, _SHARED_STRING, limits.max_shared_strings) > (
+        limits.max_shared_strings
+    ):
+        raise _too_large(
+            f"it holds more than {limits.max_shared_strings:,} different texts (shared strings)"
+        )
+    if _count(archive, names, _ROW, limits.max_rows) > limits.max_rows:
+        raise _too_large(f"its sheets have more than {limits.max_rows:,} rows")
+
+
+def _count(archive: zipfile.ZipFile, names: list[str], element: re.Pattern, limit: int) -> int:
+    """Matches of `element` in the members `names`; stops counting once past `limit`.
+
+    Each chunk is searched up to its last "<", the rest carried into the next, so an
+    element split between two chunks is counted once."""
+    total = 0
+    for name in names:
+        with archive.open(name) as handle:
+            carry = b""
+            while total <= limit and (chunk := handle.read(_CHUNK)):
+                buffer = carry + chunk
+                cut = buffer.rfind(b"<")  # none: no element starts here, nothing to carry
+                total += sum(1 for _ in element.finditer(buffer, 0, max(cut, 0)))
+                carry = buffer[cut:] if cut >= 0 else b""
+            total += sum(1 for _ in element.finditer(carry))
+    return total
+
+
+def _check_lines(data: bytes, limits: ReadLimits) -> None:
+    """Line breaks counted in the bytes (\\r alone too, as old exports end lines)."""
+    breaks = max(data.count(b"\n"), data.count(b"\r"))
+    if breaks > limits.max_rows:
+        raise _too_large(f"it has more than {limits.max_rows:,} lines")
+
+
 def _declared_cells(archive: zipfile.ZipFile) -> int:
     """Cells the sheets' <dimension> elements declare, read from their first bytes only."""
     total = 0
@@ -100,6 +156,7 @@ def _col_number(letters: bytes) -> int:
 def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
     """An .xlsx read twice: formulas (to know how cells are stored) and cached values."""
     archive = check_zip(data, limits)
+    check_counts(archive, limits)
     if _declared_cells(archive) > limits.max_workbook_cells:
         raise _too_large(f"its sheets declare more than {limits.max_workbook_cells:,} cells")
     try:
@@ -224,12 +281,15 @@ def load_xls(data: bytes, limits: ReadLimits) -> Workbook:
 
 def _xls_sheets(book, limits: ReadLimits):
     """Sheet by sheet (on demand), stopping as soon as the used ranges pass the limit."""
-    used = 0
+    used = rows = 0
     for index in range(book.nsheets):
         xsheet = book.sheet_by_index(index)
         used += xsheet.nrows * xsheet.ncols
+        rows += xsheet.nrows
         if used > limits.max_workbook_cells:
             raise _too_large(f"its sheets use more than {limits.max_workbook_cells:,} cells")
+        if rows > limits.max_rows:
+            raise _too_large(f"its sheets have more than {limits.max_rows:,} rows")
         yield _xls_sheet(book, xsheet)
         book.unload_sheet(index)
 
@@ -321,6 +381,7 @@ def decode_text(data: bytes) -> str:
 
 def load_csv(data: bytes, limits: ReadLimits) -> Workbook:
     """A CSV (or tab-separated) export as a one-sheet workbook; rows are file lines."""
+    _check_lines(data, limits)
     text = decode_text(data)
     sheet, count = Sheet(""), 0
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
@@ -357,4 +418,12 @@ def _delimiter(text: str) -> str:
     return max([",", "\t", ";", "|"], key=rows_split)
 
 
-__all__ = ["cell_ref", "check_zip", "decode_text", "load_csv", "load_xls", "load_xlsx"]
+__all__ = [
+    "cell_ref",
+    "check_limits",
+    "check_zip",
+    "decode_text",
+    "load_csv",
+    "load_xls",
+    "load_xlsx",
+]

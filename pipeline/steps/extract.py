@@ -28,6 +28,8 @@ def limits() -> ReadLimits:
         max_file_bytes=settings.EXTRACT_MAX_FILE_BYTES,
         max_pdf_pages=settings.EXTRACT_MAX_PDF_PAGES,
         max_workbook_cells=settings.EXTRACT_MAX_WORKBOOK_CELLS,
+        max_shared_strings=settings.EXTRACT_MAX_SHARED_STRINGS,
+        max_rows=settings.EXTRACT_MAX_ROWS,
         max_unzipped_bytes=settings.EXTRACT_MAX_UNZIPPED_BYTES,
         workers=settings.EXTRACT_WORKERS,
         ocr_workers=settings.OCR_WORKERS,
