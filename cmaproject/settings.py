@@ -246,7 +246,13 @@ else:
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cma_cache"}
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cma_cache",
+        # Past MAX_ENTRIES the table sheds a third of its rows, counts included: Django's
+        # 300 would let a guesser with a few addresses wipe an account's count.
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
 }
 # Per member, on the API and the portal alike (projects.throttles). One upload is one
 # file from the portal; a CA in loan season uploads a few dozen clients' statements in
