@@ -24,7 +24,7 @@ from pipeline.readers.ocr_checks import check_scanned
 from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
 from pipeline.readers.pdf_structure import finish
-from pipeline.readers.pdf_survey import MIN_TEXT_CHARS, Survey, disagrees, survey
+from pipeline.readers.pdf_survey import Survey, disagrees, has_text, survey
 
 _TRAILER_WINDOW = 2048  # %%EOF must close the file; a cut-off upload lacks it
 # Every PDF, even one cut short, holds numbered objects ("12 0 obj") after its header.
@@ -112,9 +112,8 @@ def _checked_page_count(data: bytes, limits: ReadLimits, password: str | None) -
 
 
 def too_many_pages(data: bytes, password: str | None, count: int, limit: int) -> ReaderError:
-    """Refused before any page is read; the quick survey says whether any page has text."""
-    found = survey(data, password, count)
-    if found and not any(chars >= MIN_TEXT_CHARS for chars in found.chars):
+    """Refused before any page is parsed; pdfium says whether any page has text."""
+    if has_text(data, password) is False:
         return ReaderError(
             "too_many_pages",
             f"The PDF has {count:,} pages, more than the {limit:,} a file may have, and none "

@@ -50,6 +50,22 @@ def survey(data: bytes, password: str | None, page_count: int) -> Survey | None:
     return Survey(textless, annexures, [len("".join(text.split())) for text, _ in pages])
 
 
+def has_text(data: bytes, password: str | None) -> bool | None:
+    """Whether any page has a text layer, reading pages only until one has (a PDF refused
+    for its length must not cost a read of every page); None when pdfium cannot tell."""
+    try:
+        document = pdfium.PdfDocument(data, password=password)
+    except Exception:
+        return None
+    try:
+        pages = (_page(document, index)[0] for index in range(len(document)))
+        return any(len("".join(text.split())) >= MIN_TEXT_CHARS for text in pages)
+    except Exception:
+        return None
+    finally:
+        document.close()
+
+
 def _pages(data: bytes, password: str | None, page_count: int) -> list[tuple[str, bool]] | None:
     document = pdfium.PdfDocument(data, password=password)
     try:

@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 import pipeline.readers.pdf as pdf_reader
+import pipeline.readers.pdf_survey as pdf_survey
 from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.pdf import page_ranges, read_pdf
 from tests.groundtruth import SAMPLES, is_structural, load
@@ -81,11 +82,15 @@ def test_too_many_pages_is_refused_before_any_page_is_parsed(monkeypatch):
         raise AssertionError("pages were parsed")
 
     monkeypatch.setattr(pdf_reader, "read_pages", parse_nothing)
+    looked_at = []
+    look = pdf_survey._page
+    monkeypatch.setattr(pdf_survey, "_page", lambda doc, i: looked_at.append(i) or look(doc, i))
     error = _error(STATEMENT.read_bytes(), ReadLimits(max_pdf_pages=5))
     assert error.code == "too_many_pages"
     assert error.message == (
         "The PDF has 10 pages, more than the 5 a file may have, so none of them was read."
     )
+    assert looked_at == [0]  # its first page has text: enough to choose the message
 
 
 def blank_pdf(pages: int) -> bytes:
