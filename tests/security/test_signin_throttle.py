@@ -43,6 +43,7 @@ def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(client
     page = refused.content.decode()
     assert "Too many wrong passwords for this account: after 5 within 15 minutes" in page
     assert "Forgot your password?" in page
+    assert "You can try again in about 15 minutes." in page
     assert "_auth_user_id" not in client.session
 
 
@@ -90,6 +91,7 @@ def test_the_limits_are_settings(client, ca, settings):
     assert refused.status_code == 429
     assert 50 <= int(refused["Retry-After"]) <= 60
     assert "after 2 within 1 minutes" in refused.content.decode()
+    assert re.search(r"try again in (5\d|60) seconds\.", refused.content.decode())
 
 
 def test_the_count_outlasts_a_flood_of_other_keys_in_the_database_cache(client, ca):
