@@ -32,11 +32,20 @@ from PIL import Image
 from pipeline.readers.document import ReadLimits
 from pipeline.readers.ocr_engine import OcrWord, read_words, require_ocr
 from pipeline.readers.ocr_image import prepare
-from pipeline.readers.ocr_text import clean_line, clean_word, settle_marks
+from pipeline.readers.ocr_text import (
+    clean_line,
+    clean_word,
+    figure_char_width,
+    number_headings,
+    settle_marks,
+    unglued_minus,
+)
 from pipeline.readers.pdf_layout import COLUMN_SLACK
 from pipeline.readers.pdf_pages import PageText, Word, group_lines
 
 POINTS_PER_INCH = 72
+SPECK_ROW_CONFIDENCE = 50
+STRETCH = 2.5  # a character of print is at most about as wide as it is tall
 MIN_DPI, MAX_DPI = 200, 400  # tesseract's accuracy falls away below ~200 dpi on small print
 
 
@@ -105,7 +114,7 @@ def _scan_dpi(page: pdfium.PdfPage, width: float) -> int:
 
 def page_from_image(number: int, rendered: Rendered) -> OcrPage:
     """Steps 2-4 for one rendered page."""
-    image, skew = prepare(rendered.image)
+    image, skew = prepare(rendered.image, rendered.dpi)
     words = read_words(image, rendered.dpi)
     scale = POINTS_PER_INCH / rendered.dpi
     placed = _placed(words, scale)
@@ -128,7 +137,7 @@ def _placed(words: list[OcrWord], scale: float) -> dict[Word, float]:
     of the row's first word (the page is level by now); tesseract's own lines
     are not used, as it joins a total with the heading under its double rule.
     """
-    kept = [word for word in words if clean_word(word.text)]
+    kept = [word for word in words if clean_word(word.text) and not _stretched(word)]
     if not kept:
         return {}
     height = median(word.bottom - word.top for word in kept)
@@ -138,24 +147,53 @@ def _placed(words: list[OcrWord], scale: float) -> dict[Word, float]:
             rows[-1].append(word)
         else:
             rows.append([word])
-    placed = {}
+    rows = [row for row in rows if not _speck_row(row)]
     for row in rows:
         row.sort(key=lambda word: word.left)
+    char_width = figure_char_width(
+        [(clean_word(w.text), w.right - w.left, w.confidence) for row in rows for w in row]
+    )
     texts = settle_marks(
         [
-            [(clean_word(word.text), word.right * scale, word.confidence) for word in row]
+            [
+                (
+                    unglued_minus(clean_word(word.text), word.right - word.left, char_width),
+                    word.right * scale,
+                    word.confidence,
+                )
+                for word in row
+            ]
             for row in rows
         ],
         COLUMN_SLACK,
     )
-    for row, row_texts in zip(rows, texts, strict=True):
-        top = median(word.top for word in row) * scale
-        bottom = median(word.bottom for word in row) * scale
-        printed = [(word, text) for word, text in zip(row, row_texts, strict=True) if text]
-        cleaned = clean_line([text for _, text in printed])
-        for (word, _), text in zip(printed, cleaned, strict=True):
+    printed = [
+        [(word, text) for word, text in zip(row, row_texts, strict=True) if text]
+        for row, row_texts in zip(rows, texts, strict=True)
+    ]
+    cleaned = number_headings([clean_line([text for _, text in row]) for row in printed])
+    placed = {}
+    for row, row_texts in zip(printed, cleaned, strict=True):
+        if not row:
+            continue
+        top = median(word.top for word, _ in row) * scale
+        bottom = median(word.bottom for word, _ in row) * scale
+        for (word, _), text in zip(row, row_texts, strict=True):
             placed[Word(text, word.left * scale, word.right * scale, top, bottom)] = word.confidence
     return placed
+
+
+def _stretched(word: OcrWord) -> bool:
+    """A box far wider than its characters: a rule the page kept, read as a glyph or two."""
+    height = max(1, word.bottom - word.top)
+    return word.right - word.left > STRETCH * height * len(word.text)
+
+
+def _speck_row(row: list[OcrWord]) -> bool:
+    """A row of a character or two that tesseract doubts: specks between printed rows."""
+    return sum(len(word.text) for word in row) <= 2 and all(
+        word.confidence < SPECK_ROW_CONFIDENCE for word in row
+    )
 
 
 def _centre(word: OcrWord) -> float:

@@ -18,15 +18,21 @@ from bisect import bisect_left
 _RULE = re.compile(r"^[_|=~—–-]{2,}$|^[_|]$")  # a printed rule or a table's border
 _GLUED_RULE = re.compile(r"^[_=~]+|[_=~]+$")
 _EDGE_SPECKS = re.compile(r"^[.,'`‘’\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’\"]+$")
+SURE = 90  # confidence of words trusted to measure the print by
+GLUED_MARGIN = 1.5  # characters of width beyond a figure's own that only a speck explains
 SPECK_CONFIDENCE = 20  # below this, a lone mark no column explains is a speck
 _DASHES = {"-", "–", "—"}
 _LONE_MARKS = {"-", "–", "—", ":", ";", ".", ",", "~", "=", "»", "«", "'", "`", "‘", "’"}
-_FIGURE = re.compile(r"^\(?-?[\d,.]+\)?$")
-_LETTER_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5"})
+_FIGURE = re.compile(r"^\(?-?\d[\d,.]*\)?$")
+# Inside a figure: letters tesseract takes a digit for, and a group separator it takes
+# for a colon or semicolon.
+_LETTER_DIGITS = str.maketrans(
+    {"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "T": "7", ";": ",", ":": ","}
+)
 _GROUPED = re.compile(r"^\(?-?\d{1,3}(?:[.,]\d{2,3})+(?:\.\d{2})?\)?$")
 _ROMAN_MARKER = re.compile(r"^(?=.*[lI|])[IVXlvx|i]{1,5}[.)]$")
-_RUPEE_IN_BRACKETS = re.compile(r"^\([%27Zz=F&X]\)[.,]?$")
-_FACE_VALUE = re.compile(r"^[%27Zz=F&X]\s?(1|2|5|10|100|1000)$")  # "₹10" in "shares of ₹10 each"
+_RUPEE_IN_BRACKETS = re.compile(r"^\([%237Zz=F&X]\)[.,]?$")
+_FACE_VALUE = re.compile(r"^[%237Zz=F&X]\s?(1|2|5|10|100|1000)$")  # "₹10" in "shares of ₹10 each"
 
 
 def clean_word(text: str) -> str:
@@ -120,3 +126,95 @@ def _is_face_value(texts: list[str], index: int) -> bool:
         and texts[index + 1].lower().startswith("each")
         and bool(_FACE_VALUE.match(texts[index]))
     )
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_HEADING_NUMERAL = re.compile(r"^([IVX]{1,5})\.$")
+_FORMULA_REF = re.compile(r"^\(?([IVXl1|]{1,5})\)?$")
+
+
+def roman_value(numeral: str) -> int | None:
+    """'IV' -> 4; None for what is not a well-formed numeral up to 39."""
+    values = [_ROMAN.get(ch) for ch in numeral]
+    if not numeral or None in values:
+        return None
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return total if 0 < total < 40 and to_roman(total) == numeral else None
+
+
+def to_roman(value: int) -> str:
+    tens, units = divmod(value, 10)
+    ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    return "X" * tens + ones[units]
+
+
+def number_headings(rows: list[list[str]]) -> list[list[str]]:
+    """The Roman numerals of a statement's headings, in sequence ('II.' between 'II.' and 'IV.').
+
+    Schedule III numbers the lines of the profit and loss statement I, II,
+    III...; a bold 'III' often reads 'II'. A numeral that breaks the sequence
+    where its neighbours agree on what it must be is that number; a total's
+    formula ('(I + II)' read '(I + I)') names the two lines before it.
+    """
+    marked = [
+        (i, roman_value(m[1]))
+        for i, row in enumerate(rows)
+        if row and (m := _HEADING_NUMERAL.match(row[0]))
+    ]
+    fixed = [list(row) for row in rows]
+    for k in range(1, len(marked) - 1):
+        (_, before), (index, value), (_, after) = marked[k - 1], marked[k], marked[k + 1]
+        if before and after == before + 2 and value != before + 1:
+            fixed[index][0] = f"{to_roman(before + 1)}."
+            marked[k] = (index, before + 1)
+    for index, value in marked:
+        if value and value > 2:
+            fixed[index] = _formula(fixed[index], value)
+    return fixed
+
+
+def _formula(row: list[str], number: int) -> list[str]:
+    """'(I + I)' on line III -> '(I + II)': a two-line formula names the two lines above."""
+    for start in range(1, len(row) - 2):
+        first, sign, last = row[start : start + 3]
+        if not (first.startswith("(") and last.endswith(")") and sign in ("+", "-", "–")):
+            continue
+        a, b = _FORMULA_REF.match(first), _FORMULA_REF.match(last)
+        if not (a and b):
+            continue
+        refs = (roman_value(a.group(1)), roman_value(b.group(1)))
+        if refs != (number - 2, number - 1) and (
+            None in refs or refs[0] >= refs[1] or refs[1] >= number
+        ):
+            row = [
+                *row[:start],
+                f"({to_roman(number - 2)}",
+                sign,
+                f"{to_roman(number - 1)})",
+                *row[start + 3 :],
+            ]
+        break
+    return row
+
+
+def figure_char_width(words: list[tuple[str, float, float]]) -> float | None:
+    """The page's width of one character of a figure (points), from (text, width, confidence)."""
+    widths = sorted(
+        width / len(text)
+        for text, width, confidence in words
+        if confidence >= SURE and _is_amount_text(text) and text[0].isdigit()
+    )
+    return widths[len(widths) // 2] if widths else None
+
+
+def unglued_minus(text: str, width: float, char_width: float | None) -> str:
+    """'-1,38,31,568' without its minus when the box is far wider than the figure's print.
+
+    A speck left of a figure is read as a minus glued to it; a printed minus
+    sits against the digits, so the box is wider only by the minus itself.
+    """
+    if char_width is None or not text.startswith("-") or not _is_amount_text(text[1:]):
+        return text
+    return text[1:] if width > (len(text) - 1 + GLUED_MARGIN) * char_width else text
