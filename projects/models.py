@@ -242,6 +242,9 @@ class SourceFile(models.Model):
     error_code = models.CharField(max_length=40, blank=True)
     error = models.TextField(blank=True)
     hint = models.TextField(blank=True)
+    # What the reader noticed about a file it could read, in sentences for the CA: cells
+    # that read another workbook, a name that belies the content, pages left out.
+    warnings = models.JSONField(default=list, blank=True)
     items_found = models.PositiveIntegerField(default=0)
     # What extraction found: the year the statement is for, and its largest printed
     # unit (1 for rupees, 100000 for lakhs): one unit of it is the rounding margin.

@@ -35,6 +35,7 @@ class SourceFileOutput(serializers.ModelSerializer):
             "error_code",
             "error",
             "hint",
+            "warnings",
             "items_found",
             "uploaded_at",
         ]

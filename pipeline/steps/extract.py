@@ -90,8 +90,10 @@ def _store(project: Project, read, failed) -> None:
                 LineItem.objects.bulk_create(rows, batch_size=500)
                 source.statement_year = document.statement_year or ""
                 source.rupees_per_unit = max(document.units.values(), default=Decimal(1))
+                source.warnings = document.warnings
                 _mark_file(source, FileStatus.EXTRACTED, document.kind, items=len(rows))
         for source, error in failed:
+            source.warnings = []
             _mark_file(source, FileStatus.FAILED, error=error)
 
 
@@ -110,6 +112,7 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
             "error_code",
             "error",
             "hint",
+            "warnings",
             "statement_year",
             "rupees_per_unit",
         ]

@@ -1,0 +1,41 @@
+"""What a reader notices about a file it could read is kept on the file: the project page
+and the API's file list show it (here: cells that read another workbook)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from pipeline.options import PipelineOptions
+from pipeline.steps import extract
+from projects.services import upload_files
+from tests.cast import upload
+from tests.readers.test_external_links import linked_workbook
+
+pytestmark = pytest.mark.django_db
+
+LINKED = "2 cells read another workbook (Creditors 2024-25.xlsx, fixed assets.xlsx)"
+
+
+def test_a_linked_workbooks_cells_are_reported_on_the_file(project, ca, client, api, other_api):
+    data = linked_workbook({"C6": 420000})
+    upload_files(project, [upload("Nandini BS.xlsx", data)], acting_user=ca)
+    extract.run(project, PipelineOptions())
+
+    source = project.files.get()
+    (warning,) = source.warnings
+    assert warning.startswith(LINKED) and "BS!C9" in warning
+    listed = api.get(f"/api/v1/projects/{project.pk}/files/").json()
+    files = listed["results"] if isinstance(listed, dict) else listed
+    assert files[0]["warnings"] == [warning]
+    assert other_api.get(f"/api/v1/projects/{project.pk}/files/").status_code == 404
+    client.force_login(ca)
+    page = client.get(reverse("projects:detail", args=[project.pk])).content.decode()
+    assert LINKED in page
+
+
+def test_extracting_again_replaces_the_warnings(project, ca):
+    upload_files(project, [upload("Nandini BS.xlsx", linked_workbook({}))], acting_user=ca)
+    extract.run(project, PipelineOptions())
+    extract.run(project, PipelineOptions())
+    assert len(project.files.get().warnings) == 1
