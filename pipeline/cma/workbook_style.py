@@ -16,9 +16,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.cma.rows import AMOUNT, MONTHS, PERCENT, RATIO
 
-# Indian grouping: crores, then lakhs, then thousands (12,34,56,789.00).
-INDIAN = r"[>=10000000]##\,##\,##\,##0.00;[>=100000]##\,##\,##0.00;##,##0.00"
-FORMATS = {AMOUNT: INDIAN, RATIO: "0.00", PERCENT: '0.00"%"', MONTHS: "0.00"}
+# A positive and a negative section, no conditions: the one number format whose
+# sign Excel and LibreOffice print alike (a conditional "[>=100000]…;…;##,##0.00"
+# prints -9.98 as 9.98 in LibreOffice). "#,##0" groups digits as the reader's
+# locale does: 12,34,567.00 on an Indian (en-IN) machine.
+AMOUNT_FORMAT = "#,##0.00;-#,##0.00"
+FORMATS = {
+    AMOUNT: AMOUNT_FORMAT,
+    RATIO: "0.00;-0.00",
+    PERCENT: '0.00"%";-0.00"%"',
+    MONTHS: "0.00;-0.00",
+}
 UNIT_NAMES = {"rupees": "₹", "lakhs": "₹ lakhs", "crores": "₹ crores"}
 
 INPUT = "input"
