@@ -8,8 +8,11 @@ Input rows hold the figures; every computed row is a live Excel formula made
 from the same expression as the Python figure (`rows.py`, `assessment.py`),
 so a banker who edits an input sees every total, MPBF and ratio move. A row
 shown on another form (a Form V line repeating Form III's current assets) is
-a formula pointing at its home cell. Amounts are in the project's display
-unit, exactly (a lakh is 1,00,000 rupees, to the paisa).
+a formula pointing at its home cell, and every formula cell also stores its
+computed value (`cached_values.py`) for readers that do not recalculate.
+Amounts are in the project's display unit, exactly (a lakh is 1,00,000
+rupees, to the paisa). The forms print the bank's row numbers and labels;
+the internal row keys stand on the trace sheet only.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.cma.assessment import FORM_IV, FORM_V, FORM_VI, RATIOS
+from pipeline.cma.cached_values import Cached, store_values
 from pipeline.cma.compute import may_be_empty, years_needed
 from pipeline.cma.formula import to_excel
 from pipeline.cma.model import Cma, Finding
@@ -38,7 +42,6 @@ from pipeline.cma.workbook_style import (
     FORMATS,
     FORMULA,
     INPUT,
-    KEY_FONT,
     LABEL_WRAP,
     PROJECTED_FILL,
     TITLE_FONT,
@@ -53,7 +56,7 @@ from pipeline.cma.workbook_style import (
 )
 
 FIRST_ROW = 7  # rows 1-6: title, company, unit and legend, year headings
-FIRST_COLUMN = 4  # A number, B label, C key, then one column a year
+FIRST_COLUMN = 3  # A number, B label, then one column a year
 LABEL_WIDTH = 62
 ALL_ROWS: dict[str, Row] = {row.key: row for row in (*ROWS, *FORM_IV, *FORM_V, *FORM_VI, *RATIOS)}
 FORM_NAMES = {"II": "Form II", "III": "Form III", "IV": "Form IV", "V": "Form V",
@@ -125,6 +128,16 @@ SHEETS = (
 )  # fmt: skip
 
 
+def row_keys(spec: SheetSpec) -> dict[int, str]:
+    """Sheet row → the row key it shows: the forms print no keys, so a reader of the
+    workbook (and the tests) find a row here."""
+    return {
+        FIRST_ROW + offset: entry
+        for offset, entry in enumerate(spec.entries)
+        if isinstance(entry, str)
+    }
+
+
 class Layout:
     """Where each row lives (its home sheet and row) and how to address its cells."""
 
@@ -155,25 +168,29 @@ def build_workbook(cma: Cma, findings: Sequence[Finding] = ()) -> bytes:
     workbook = Workbook()
     write_cover(workbook.active, cma)
     layout = Layout(cma.year_keys)
-    sheets = {spec.form: _form_sheet(workbook, cma, layout, spec) for spec in SHEETS}
+    cached: Cached = {}
+    sheets = {spec.form: _form_sheet(workbook, cma, layout, spec, cached) for spec in SHEETS}
     _charts(workbook.create_sheet("Charts"), cma, layout, sheets)
     write_notes(workbook.create_sheet("Notes"), cma, findings)
     write_trace(workbook.create_sheet("Line items"), cma)
     buffer = BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return store_values(buffer.getvalue(), cached)
 
 
-def _form_sheet(workbook: Workbook, cma: Cma, layout: Layout, spec: SheetSpec) -> Worksheet:
+def _form_sheet(
+    workbook: Workbook, cma: Cma, layout: Layout, spec: SheetSpec, cached: Cached
+) -> Worksheet:
     ws = workbook.create_sheet(spec.title)
+    values = cached.setdefault(spec.title, {})
     _sheet_heading(ws, cma, spec.heading)
     for offset, entry in enumerate(spec.entries):
         row = FIRST_ROW + offset
         if isinstance(entry, Heading):
             put_text(ws, row, 2, entry.text, BOLD)
         else:
-            _write_row(ws, cma, layout, spec, row, ALL_ROWS[entry])
-    widths(ws, {"A": 10, "B": LABEL_WIDTH, "C": 24})
+            _write_row(ws, cma, layout, spec, row, ALL_ROWS[entry], values)
+    widths(ws, {"A": 10, "B": LABEL_WIDTH})
     for index in range(len(cma.years)):
         ws.column_dimensions[get_column_letter(FIRST_COLUMN + index)].width = 17
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=FIRST_COLUMN)
@@ -189,7 +206,7 @@ def _sheet_heading(ws: Worksheet, cma: Cma, heading: str) -> None:
     put_text(ws, 3, 1, f"Amounts in {UNIT_NAMES[cma.project.display_unit]}", BOLD)
     for style, column in ((INPUT, 4), (FORMULA, 5), (BALANCING, 6)):
         paint(put_text(ws, 3, column, style.capitalize()), style)
-    for column, text in enumerate(("Row", "Particulars", "Key"), start=1):
+    for column, text in enumerate(("Row", "Particulars"), start=1):
         header(put_text(ws, FIRST_ROW - 2, column, text))
         header(ws.cell(row=FIRST_ROW - 1, column=column))
     ws.row_dimensions[FIRST_ROW - 1].height = 30
@@ -205,13 +222,14 @@ def _sheet_heading(ws: Worksheet, cma: Cma, heading: str) -> None:
             kind.font = BOLD
 
 
-def _write_row(ws: Worksheet, cma: Cma, layout: Layout, spec: SheetSpec, row: int, line: Row):
+def _write_row(
+    ws: Worksheet, cma: Cma, layout: Layout, spec: SheetSpec, row: int, line: Row, cached
+) -> None:
     mirror = line.form != spec.form
     number = f"{FORM_NAMES[line.form]} {line.number}" if mirror else line.number
     put_text(ws, row, 1, number)
     put_text(ws, row, 2, line.label, BOLD if _is_total(line) else None).alignment = LABEL_WRAP
     fit_height(ws, row, line.label, LABEL_WIDTH * 1.1)
-    put_text(ws, row, 3, line.key, KEY_FONT)
     for index, year in enumerate(cma.year_keys):
         cell = ws.cell(row=row, column=FIRST_COLUMN + index)
         cell.number_format = FORMATS[line.kind]
@@ -233,6 +251,14 @@ def _write_row(ws: Worksheet, cma: Cma, layout: Layout, spec: SheetSpec, row: in
                 cma.project.unit_digits,
                 guard=may_be_empty(line.key) and not override,
             )
+        if cell.value is not None:
+            cached[cell.coordinate] = _shown(cma, line, year)
+
+
+def _shown(cma: Cma, line: Row, year: str):
+    """The figure as the cell shows it: amounts in the display unit."""
+    value = cma.value(line.key, year)
+    return scaled(value, cma.project.unit_digits) if line.kind == AMOUNT else value
 
 
 def _is_total(line: Row) -> bool:

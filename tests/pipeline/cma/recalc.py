@@ -1,4 +1,5 @@
-"""Recalculate a workbook with LibreOffice (headless), an engine independent of ours.
+"""Recalculate and print a workbook with LibreOffice (headless), an engine independent
+of ours.
 
 LibreOffice does not recalculate an .xlsx on load unless told to: a private
 profile sets OOXMLRecalcMode to "always", then the file is converted to .xlsx
@@ -26,6 +27,23 @@ def soffice() -> str | None:
 
 def recalculate(xlsx: bytes, workdir: Path) -> Path:
     """Write `xlsx`, have LibreOffice recalculate it, return the recalculated file."""
+    return convert(xlsx, workdir, "xlsx")
+
+
+def print_pdf(xlsx: bytes, workdir: Path) -> Path:
+    """The workbook as LibreOffice prints it (every sheet, its page setup), as a PDF."""
+    return convert(xlsx, workdir, "pdf")
+
+
+def printed_pages(pdf: Path) -> list[str]:
+    """The text of each printed page, laid out as printed (poppler's pdftotext)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=120
+    ).stdout.decode()
+    return text.split("\f")
+
+
+def convert(xlsx: bytes, workdir: Path, target: str) -> Path:
     profile = workdir / "profile" / "user"
     profile.mkdir(parents=True)
     (profile / "registrymodifications.xcu").write_text(PROFILE)
@@ -40,7 +58,7 @@ def recalculate(xlsx: bytes, workdir: Path) -> Path:
             "--headless",
             "--calc",
             "--convert-to",
-            "xlsx",
+            target,
             "--outdir",
             str(out),
             str(source),
@@ -49,4 +67,4 @@ def recalculate(xlsx: bytes, workdir: Path) -> Path:
         capture_output=True,
         timeout=240,
     )
-    return out / "cma.xlsx"
+    return out / f"cma.{target}"
