@@ -90,6 +90,7 @@ def effective_items(project: Project) -> list[EffectiveItem]:
     items = (
         LineItem.objects.filter(project=project)
         .select_related("source_file", "classification", "review_item__decided_by")
+        .prefetch_related("amount_reviews")
         .order_by("source_file_id", "position")
     )
     return [_effective(item) for item in items]
@@ -108,7 +109,7 @@ def _effective(item: LineItem) -> EffectiveItem:
         "statement": item.statement,
         "section": item.section,
         "note": item.note,
-        "amounts": amounts_of(item.amounts),
+        "amounts": _confirmed_amounts(item),
         "counts_for": tuple(item.counts_for or ()),
         "confidence": classification.confidence if classification else None,
         "evidence": classification.evidence if classification else "",
@@ -116,6 +117,15 @@ def _effective(item: LineItem) -> EffectiveItem:
     if review is not None and not review.is_pending:
         return EffectiveItem(**base, **_reviewed(review))
     return EffectiveItem(**base, **_classified(item, classification, review))
+
+
+def _confirmed_amounts(item: LineItem) -> dict[str, Decimal]:
+    """The amounts as printed, with the figures a CA confirmed or corrected on a scan."""
+    amounts = amounts_of(item.amounts)
+    for review in item.amount_reviews.all():
+        if not review.is_pending:
+            amounts.update(amounts_of(review.amounts_confirmed))
+    return amounts
 
 
 def _related(item: LineItem, name: str):

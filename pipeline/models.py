@@ -41,6 +41,9 @@ class LineItem(models.Model):
     counts_for = models.JSONField(default=list, blank=True)
     other_sources = models.JSONField(default=list, blank=True)
     exclude_reason = models.TextField(blank=True)  # structural, set by the reader
+    # Figures OCR read that a CA must confirm: {year: {"read", "confidence", "reason",
+    # "proposed", "page", "box"}} (pipeline.readers.ocr_checks); empty for digital rows.
+    ocr_checks = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["source_file_id", "position"]

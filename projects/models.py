@@ -250,6 +250,8 @@ class SourceFile(models.Model):
     # unit (1 for rupees, 100000 for lakhs): one unit of it is the rounding margin.
     statement_year = models.CharField(max_length=10, blank=True)
     rupees_per_unit = models.DecimalField(max_digits=12, decimal_places=0, default=1)
+    # A scan's OCR: pages read, their confidence, figures confirmed (ExtractedDocument.ocr).
+    ocr_report = models.JSONField(default=dict, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -20,8 +20,11 @@ def get_review_item_for_user(user, item_id) -> ReviewItem:
     try:
         return (
             review_items_for_user(user)
-            .select_related("project__firm", "line_item__source_file", "decided_by")
-            .get(pk=item_id, line_item__isnull=False)
+            .linked()
+            .select_related(
+                "project__firm", "line_item__source_file", "amount_line__source_file", "decided_by"
+            )
+            .get(pk=item_id)
         )
     except (ReviewItem.DoesNotExist, ValueError, TypeError):
         raise Http404("No such review item.") from None

@@ -7,8 +7,9 @@ an output serializer.
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -46,8 +47,8 @@ class ReviewItemList(ListAPIView):
         wanted = StatusFilter(data=self.request.query_params)
         if not wanted.is_valid():
             raise ValidationError(wanted.errors)
-        items = project.review_items.filter(line_item__isnull=False).select_related(
-            "line_item__source_file", "decided_by"
+        items = project.review_items.linked().select_related(
+            "line_item__source_file", "amount_line__source_file", "decided_by"
         )
         status = wanted.validated_data.get("status")
         return items.filter(status=status) if status else items
@@ -68,6 +69,17 @@ class ReviewItemDetail(APIView):
         except ServiceError as error:
             return _answer_error(error)
         return Response(ReviewItemOutput(item).data)
+
+
+class ReviewItemCrop(APIView):
+    """The printed row of an amount to confirm, as the scan shows it (PNG)."""
+
+    @extend_schema(responses={(200, "image/png"): bytes})
+    def get(self, request, pk):
+        item = get_review_item_for_user(request.user, pk)
+        if not item.crop:
+            raise NotFound("This review item has no picture of its row.")
+        return HttpResponse(bytes(item.crop), content_type="image/png")
 
 
 class ApproveAll(APIView):

@@ -13,4 +13,5 @@ urlpatterns = [
         name="approve-all",
     ),
     path("review-items/<int:pk>/", api.ReviewItemDetail.as_view(), name="detail"),
+    path("review-items/<int:pk>/crop.png", api.ReviewItemCrop.as_view(), name="crop"),
 ]

@@ -12,6 +12,7 @@ from django import forms
 from reviews.services import DECISIONS
 
 SIGN_CHOICES = [(1, "+ adds"), (-1, "− subtracts")]
+AMOUNT_FIELD = "amount_"  # + the year: a figure of an amount to confirm
 SPLIT_SLOTS = 4  # rows a split can go to on the screen; the API takes up to 10
 
 
@@ -44,6 +45,15 @@ class DecisionForm(forms.Form):
             "sign": data["sign"],
             "reason": data["reason"],
             "split": self._split_parts(),
+            "amounts": self._amounts(),
+        }
+
+    def _amounts(self) -> dict[str, str]:
+        """An amount to confirm's figures, one field per year ('amount_FY2025')."""
+        return {
+            key.removeprefix(AMOUNT_FIELD): value.strip()
+            for key, value in self.data.items()
+            if key.startswith(AMOUNT_FIELD) and value.strip()
         }
 
     def _split_parts(self) -> list[dict]:

@@ -19,6 +19,10 @@ class ReviewItemQuerySet(models.QuerySet):
     def in_section(self, section: str) -> ReviewItemQuerySet:
         return self.filter(line_item__section=section)
 
+    def linked(self) -> ReviewItemQuerySet:
+        """Items whose printed row exists now (extraction replaces rows; the step relinks)."""
+        return self.filter(models.Q(line_item__isnull=False) | models.Q(amount_line__isnull=False))
+
 
 class ReviewItem(models.Model):
     """A line item the classifier was unsure of, and the CA's decision on it.
@@ -31,7 +35,20 @@ class ReviewItem(models.Model):
     `split` holds, for a split decision, a list of
     {"cma_key", "sign", "share" (decimal string or null), "amounts" {year: decimal string}}
     whose amounts add up, year by year, to the line item's.
+
+    An item of kind AMOUNT asks a CA to confirm figures that OCR read from a
+    scan and the statement's arithmetic did not confirm. It points to its row
+    through `amount_line` (the row may also await a classification decision,
+    which is an item of its own); `amounts_read`, `checks` (why, per year),
+    `ocr_confidence` and `amounts_proposed` (what the arithmetic says the
+    figure must be, when one misread explains it) are what the CA was shown,
+    with `crop` (PNG) of the printed row; `amounts_confirmed` holds the CA's
+    figures per year, corrected or as read.
     """
+
+    class Kind(models.TextChoices):
+        CLASSIFICATION = "classification", "Classification"
+        AMOUNT = "amount", "Amount to confirm"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -39,11 +56,23 @@ class ReviewItem(models.Model):
         RECLASSIFIED = "reclassified", "Reclassified"
         SPLIT = "split", "Split"
         EXCLUDED = "excluded", "Excluded"
+        CONFIRMED = "confirmed", "Amounts confirmed"
+        CORRECTED = "corrected", "Amounts corrected"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="review_items")
     line_item = models.OneToOneField(
         LineItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_item"
     )
+    kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.CLASSIFICATION)
+    amount_line = models.ForeignKey(
+        LineItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="amount_reviews"
+    )
+    amounts_read = models.JSONField(default=dict, blank=True)  # {year: decimal string}
+    amounts_proposed = models.JSONField(default=dict, blank=True)  # {year: decimal string}
+    amounts_confirmed = models.JSONField(default=dict, blank=True)  # {year: decimal string}
+    checks = models.JSONField(default=dict, blank=True)  # {year: the arithmetic, as shown}
+    ocr_confidence = models.JSONField(default=dict, blank=True)  # {year: 0-100}
+    crop = models.BinaryField(blank=True, default=b"")  # PNG of the printed row
     fingerprint = models.CharField(max_length=64)
     proposed_key = models.CharField(max_length=40, blank=True)
     proposed_sign = models.SmallIntegerField(default=1)
@@ -81,6 +110,15 @@ class ReviewItem(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def is_amount(self) -> bool:
+        return self.kind == self.Kind.AMOUNT
+
+    @property
+    def row(self) -> LineItem | None:
+        """The printed row this item asks about, whatever its kind."""
+        return self.amount_line if self.is_amount else self.line_item
 
 
 class RememberedDecision(models.Model):

@@ -29,6 +29,8 @@ class Card:
     alternatives: list[tuple[str, int | None]]
     decision: str = ""  # for decided items: what was decided, in words
     next_id: int | None = None  # the pending card after this one
+    # An amount to confirm: (year, read, value the form starts with, why asked, OCR %)
+    figures: list[tuple[str, str, str, str, int | None]] = field(default_factory=list)
 
     @property
     def selected_key(self) -> str:
@@ -64,8 +66,8 @@ class Screen:
 
 def build_screen(project: Project, membership: Membership) -> Screen:
     items = list(
-        project.review_items.filter(line_item__isnull=False).select_related(
-            "line_item__source_file", "decided_by"
+        project.review_items.linked().select_related(
+            "line_item__source_file", "amount_line__source_file", "decided_by"
         )
     )
     groups = _grouped([_card(item) for item in items if item.is_pending])
@@ -88,7 +90,7 @@ def build_screen(project: Project, membership: Membership) -> Screen:
 def _grouped(cards: list[Card]) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
     for card in cards:
-        line = card.item.line_item
+        line = card.item.row
         key = (line.statement, line.section)
         if key not in groups:
             statement = line.statement.replace("_", " ").capitalize()
@@ -98,7 +100,7 @@ def _grouped(cards: list[Card]) -> list[Group]:
 
 
 def _card(item: ReviewItem) -> Card:
-    line = item.line_item
+    line = item.row
     return Card(
         item=item,
         amounts=[(year, format_inr(line.amounts[year])) for year in sorted(line.amounts)],
@@ -112,7 +114,21 @@ def _card(item: ReviewItem) -> Card:
             if alt.get("cma_key")
         ],
         decision="" if item.is_pending else decision_text(item),
+        figures=_figures(item) if item.is_amount else [],
     )
+
+
+def _figures(item: ReviewItem) -> list[tuple[str, str, str, str, int | None]]:
+    """Each figure asked about: as read, what the form offers (the CA's, the arithmetic's
+    proposal, or the reading), why it is asked and how sure OCR was."""
+    figures = []
+    for year in sorted(item.amounts_read):
+        read = item.amounts_read[year]
+        start = item.amounts_confirmed.get(year) or item.amounts_proposed.get(year) or read
+        confidence = item.ocr_confidence.get(year)
+        percent = None if confidence is None else round(float(confidence))
+        figures.append((year, format_inr(read), start, item.checks.get(year, ""), percent))
+    return figures
 
 
 def source_text(line) -> str:
@@ -128,6 +144,16 @@ def source_text(line) -> str:
 
 
 def decision_text(item: ReviewItem) -> str:
+    if item.status == ReviewItem.Status.CONFIRMED:
+        how = " (review skipped)" if item.unreviewed else ""
+        return f"Amounts confirmed as read{how}"
+    if item.status == ReviewItem.Status.CORRECTED:
+        fixes = ", ".join(
+            f"{year}: {format_inr(value)}"
+            for year, value in sorted(item.amounts_confirmed.items())
+            if value != item.amounts_read.get(year)
+        )
+        return f"Amounts corrected ({fixes})"
     if item.status == ReviewItem.Status.APPROVED:
         how = "as classified (review skipped)" if item.unreviewed else "as proposed"
         return f"Approved {how}: {row_title(item.cma_key)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from reviews.models import ReviewItem
@@ -28,6 +29,12 @@ class DecisionInput(serializers.Serializer):
     sign = serializers.ChoiceField(choices=[1, -1], required=False)
     split = serializers.ListField(child=serializers.DictField(), required=False, max_length=20)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    amounts = serializers.DictField(
+        child=serializers.CharField(max_length=40),
+        required=False,
+        help_text="An amount to confirm: {year: rupees} as the page prints them "
+        "(years left out are confirmed as read).",
+    )
 
 
 class ApproveAllInput(serializers.Serializer):
@@ -41,11 +48,12 @@ class ApproveAllOutput(serializers.Serializer):
 
 class ReviewItemOutput(serializers.ModelSerializer):
     project = serializers.UUIDField(source="project_id")
-    line_item = serializers.IntegerField(source="line_item_id")
-    label = serializers.CharField(source="line_item.label")
-    amounts = serializers.JSONField(source="line_item.amounts")
-    counts_for = serializers.JSONField(source="line_item.counts_for")
+    line_item = serializers.IntegerField(source="row.pk")
+    label = serializers.CharField(source="row.label")
+    amounts = serializers.JSONField(source="row.amounts")
+    counts_for = serializers.JSONField(source="row.counts_for")
     provenance = serializers.SerializerMethodField()
+    amount_check = serializers.SerializerMethodField()
     proposed = serializers.SerializerMethodField()
     alternatives = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
@@ -55,6 +63,7 @@ class ReviewItemOutput(serializers.ModelSerializer):
         model = ReviewItem
         fields = [
             "id",
+            "kind",
             "project",
             "line_item",
             "label",
@@ -70,10 +79,24 @@ class ReviewItemOutput(serializers.ModelSerializer):
             "unreviewed",
             "decided_by",
             "decided_at",
+            "amount_check",
         ]
 
+    def get_amount_check(self, item: ReviewItem) -> dict | None:
+        """An amount to confirm: what OCR read, why it is asked, what the arithmetic proposes."""
+        if not item.is_amount:
+            return None
+        return {
+            "read": item.amounts_read,
+            "checks": item.checks,
+            "ocr_confidence": item.ocr_confidence,
+            "proposed": item.amounts_proposed,
+            "confirmed": item.amounts_confirmed or None,
+            "crop_url": reverse("reviews-api:crop", args=[item.pk]) if item.crop else None,
+        }
+
     def get_provenance(self, item: ReviewItem) -> dict:
-        line = item.line_item
+        line = item.row
         return {
             "file": line.source_file.original_name,
             "page": line.page,
@@ -99,6 +122,8 @@ class ReviewItemOutput(serializers.ModelSerializer):
         """What the CA decided (None while pending): the row, the split, the reason."""
         if item.is_pending:
             return None
+        if item.is_amount:
+            return {"amounts": item.amounts_confirmed}
         return {
             "row": row_ref(item.cma_key, item.sign),
             "split": item.split,

@@ -21,12 +21,12 @@ from projects.models import Firm, Project, Role
 from projects.services import Conflict, ServiceError
 from reviews.memory import context_text, keys_for
 from reviews.models import RememberedDecision, ReviewItem
-from reviews.money import amounts_of
+from reviews.money import BadAmount, amounts_of, format_inr, to_rupees
 from reviews.rows import is_input_key, row_title
 from reviews.splits import SplitError, normalise_split
 
 Status = ReviewItem.Status
-DECISIONS = ("approve", "reclassify", "split", "exclude")
+DECISIONS = ("approve", "reclassify", "split", "exclude", "confirm")
 _REMEMBERED = (Status.RECLASSIFIED, Status.EXCLUDED)  # what the firm learns from
 MAX_REASON = 500
 
@@ -117,8 +117,19 @@ def decide_item(
     sign: int | None = None,
     split: list | None = None,
     reason: str = "",
+    amounts: dict | None = None,
 ) -> ReviewItem:
-    """One entry point for the screen and the API: `decision` is one of DECISIONS."""
+    """One entry point for the screen and the API: `decision` is one of DECISIONS.
+
+    An amount to confirm takes "confirm" with the figures per year (`amounts`,
+    the years not given as read), or "approve": every figure as read.
+    """
+    if item.is_amount:
+        if decision not in ("confirm", "approve"):
+            raise InvalidDecision("An amount to confirm is confirmed: give the amounts per year.")
+        return confirm_amounts(item, amounts=amounts or {}, acting_user=acting_user)
+    if decision == "confirm":
+        raise InvalidDecision("Only an amount to confirm is confirmed; choose a row or exclude.")
     if decision == "approve":
         return approve_item(item, acting_user=acting_user)
     if decision == "reclassify":
@@ -128,6 +139,62 @@ def decide_item(
     if decision == "exclude":
         return exclude_item(item, reason=reason, acting_user=acting_user)
     raise InvalidDecision(f"decision must be one of {', '.join(DECISIONS)}.")
+
+
+def confirm_amounts(item: ReviewItem, *, amounts: dict, acting_user) -> ReviewItem:
+    """The CA's figures for a row OCR read: corrected where they differ from what was read.
+
+    `amounts` maps years (of the figures asked about) to rupees; a year left
+    out is confirmed as read. The corrected figures are what the CMA counts
+    (pipeline.mapping); the line item keeps what was read, for the record.
+    """
+    _require_decidable(item, acting_user)
+    unknown = sorted(set(amounts) - set(item.amounts_read))
+    if unknown:
+        asked = ", ".join(sorted(item.amounts_read))
+        raise InvalidDecision(f"Only the figures of {asked} are asked about, not {unknown}.")
+    try:
+        given = {year: str(to_rupees(value)) for year, value in amounts.items()}
+    except BadAmount as error:
+        raise InvalidDecision(f"{error}: give the amount in rupees, e.g. 1234567.00.") from None
+    confirmed = {**item.amounts_read, **given}
+    changed = {
+        y: v for y, v in confirmed.items() if to_rupees(v) != to_rupees(item.amounts_read[y])
+    }
+    with transaction.atomic():
+        list(_locked(ReviewItem.objects.filter(pk=item.pk)).values_list("id"))
+        previous = item.status
+        item.status = Status.CORRECTED if changed else Status.CONFIRMED
+        item.amounts_confirmed = confirmed
+        item.unreviewed = False
+        item.decided_by, item.decided_at = acting_user, timezone.now()
+        item.save()
+        audit.record(
+            audit.REVIEW_DECIDED,
+            firm=item.project.firm,
+            project=item.project,
+            actor=acting_user,
+            message=_amounts_message(item, changed),
+            item=item.pk,
+            line_item=item.amount_line_id,
+            label=item.amount_line.label,
+            decision=item.status,
+            amounts_read=item.amounts_read,
+            amounts_confirmed=confirmed,
+            previous_status=previous,
+        )
+    return item
+
+
+def _amounts_message(item: ReviewItem, changed: dict) -> str:
+    label = item.amount_line.label
+    if not changed:
+        return f"Confirmed the amounts of “{label}” as read"
+    fixes = ", ".join(
+        f"{year}: {format_inr(item.amounts_read[year])} → {format_inr(value)}"
+        for year, value in sorted(changed.items())
+    )
+    return f"Corrected the amounts of “{label}” ({fixes})"
 
 
 def approve_all(project: Project, *, acting_user, section: str | None = None) -> BulkApproval:
@@ -295,7 +362,7 @@ def _require_reviewer(project: Project, acting_user) -> None:
 
 def _require_decidable(item: ReviewItem, acting_user) -> None:
     _require_reviewer(item.project, acting_user)
-    if item.line_item_id is None:
+    if item.row is None:
         raise Conflict("The statements were read again; reload the review to see this item.")
 
 

@@ -34,9 +34,10 @@ def review_screen(request, pk):
 def decide(request, pk, item_id):
     project = get_project_for_user(request.user, pk)
     item = get_object_or_404(
-        project.review_items.select_related("project__firm", "line_item__source_file"),
+        project.review_items.linked().select_related(
+            "project__firm", "line_item__source_file", "amount_line__source_file"
+        ),
         pk=item_id,
-        line_item__isnull=False,
     )
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -50,7 +51,7 @@ def decide(request, pk, item_id):
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(_screen_at(project, item.pk))
-    messages.success(request, f"“{item.line_item.label}”: {decision_text(item)}")
+    messages.success(request, f"“{item.row.label}”: {decision_text(item)}")
     return redirect(_screen_at(project, form.cleaned_data["next"]))
 
 

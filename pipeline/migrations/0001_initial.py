@@ -6,87 +6,161 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('projects', '0001_initial'),
+        ("projects", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CmaResult',
+            name="CmaResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document', models.JSONField()),
-                ('workbook', models.FileField(max_length=500, upload_to=pipeline.models.workbook_path)),
-                ('generated_at', models.DateTimeField(auto_now=True)),
-                ('project', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cma', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("document", models.JSONField()),
+                (
+                    "workbook",
+                    models.FileField(max_length=500, upload_to=pipeline.models.workbook_path),
+                ),
+                ("generated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "project",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cma",
+                        to="projects.project",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='LineItem',
+            name="LineItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('label', models.TextField()),
-                ('statement', models.CharField(blank=True, max_length=20)),
-                ('section', models.CharField(blank=True, max_length=300)),
-                ('subsection', models.CharField(blank=True, max_length=300)),
-                ('note', models.CharField(blank=True, max_length=20)),
-                ('side', models.CharField(blank=True, max_length=20)),
-                ('tally_group', models.CharField(blank=True, max_length=200)),
-                ('column', models.CharField(blank=True, max_length=100)),
-                ('table', models.CharField(blank=True, max_length=100)),
-                ('page', models.PositiveIntegerField(blank=True, null=True)),
-                ('sheet', models.CharField(blank=True, max_length=100)),
-                ('row', models.PositiveIntegerField(blank=True, null=True)),
-                ('cells', models.JSONField(blank=True, default=dict)),
-                ('stored_as', models.CharField(blank=True, max_length=10)),
-                ('printed_unit', models.CharField(blank=True, max_length=40)),
-                ('amounts', models.JSONField(default=dict)),
-                ('counts_for', models.JSONField(blank=True, default=list)),
-                ('other_sources', models.JSONField(blank=True, default=list)),
-                ('exclude_reason', models.TextField(blank=True)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='line_items', to='projects.project')),
-                ('source_file', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='line_items', to='projects.sourcefile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("label", models.TextField()),
+                ("statement", models.CharField(blank=True, max_length=20)),
+                ("section", models.CharField(blank=True, max_length=300)),
+                ("subsection", models.CharField(blank=True, max_length=300)),
+                ("note", models.CharField(blank=True, max_length=20)),
+                ("side", models.CharField(blank=True, max_length=20)),
+                ("tally_group", models.CharField(blank=True, max_length=200)),
+                ("column", models.CharField(blank=True, max_length=100)),
+                ("table", models.CharField(blank=True, max_length=100)),
+                ("page", models.PositiveIntegerField(blank=True, null=True)),
+                ("sheet", models.CharField(blank=True, max_length=100)),
+                ("row", models.PositiveIntegerField(blank=True, null=True)),
+                ("cells", models.JSONField(blank=True, default=dict)),
+                ("stored_as", models.CharField(blank=True, max_length=10)),
+                ("printed_unit", models.CharField(blank=True, max_length=40)),
+                ("amounts", models.JSONField(default=dict)),
+                ("counts_for", models.JSONField(blank=True, default=list)),
+                ("other_sources", models.JSONField(blank=True, default=list)),
+                ("exclude_reason", models.TextField(blank=True)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="line_items",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "source_file",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="line_items",
+                        to="projects.sourcefile",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['source_file_id', 'position'],
+                "ordering": ["source_file_id", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Classification',
+            name="Classification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cma_key', models.CharField(blank=True, max_length=40)),
-                ('sign', models.SmallIntegerField(default=1)),
-                ('confidence', models.FloatField()),
-                ('evidence', models.TextField(blank=True)),
-                ('layer', models.CharField(blank=True, max_length=20)),
-                ('alternatives', models.JSONField(blank=True, default=list)),
-                ('exclude_reason', models.TextField(blank=True)),
-                ('decision', models.CharField(choices=[('auto', 'Approved by confidence'), ('pending', 'Awaiting review'), ('excluded', 'Excluded')], max_length=10)),
-                ('line_item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='classification', to='pipeline.lineitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("cma_key", models.CharField(blank=True, max_length=40)),
+                ("sign", models.SmallIntegerField(default=1)),
+                ("confidence", models.FloatField()),
+                ("evidence", models.TextField(blank=True)),
+                ("layer", models.CharField(blank=True, max_length=20)),
+                ("alternatives", models.JSONField(blank=True, default=list)),
+                ("exclude_reason", models.TextField(blank=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("auto", "Approved by confidence"),
+                            ("pending", "Awaiting review"),
+                            ("excluded", "Excluded"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "line_item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="classification",
+                        to="pipeline.lineitem",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ValidationFinding',
+            name="ValidationFinding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=60)),
-                ('level', models.CharField(choices=[('error', 'Error'), ('warning', 'Warning')], max_length=10)),
-                ('year', models.CharField(blank=True, max_length=10)),
-                ('message', models.TextField()),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("error", "Error"), ("warning", "Warning")], max_length=10
+                    ),
+                ),
+                ("year", models.CharField(blank=True, max_length=10)),
+                ("message", models.TextField()),
+                ("details", models.JSONField(blank=True, default=dict)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="findings",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['level', 'year', 'code'],
+                "ordering": ["level", "year", "code"],
             },
         ),
         migrations.AddIndex(
-            model_name='lineitem',
-            index=models.Index(fields=['project', 'source_file', 'position'], name='pipeline_li_project_9d1303_idx'),
+            model_name="lineitem",
+            index=models.Index(
+                fields=["project", "source_file", "position"], name="pipeline_li_project_9d1303_idx"
+            ),
         ),
     ]

@@ -36,6 +36,7 @@ from pipeline.readers.ocr_text import (
     clean_line,
     clean_word,
     figure_char_width,
+    is_lone_mark,
     number_headings,
     settle_marks,
     unglued_minus,
@@ -45,6 +46,8 @@ from pipeline.readers.pdf_pages import PageText, Word, group_lines
 
 POINTS_PER_INCH = 72
 SPECK_ROW_CONFIDENCE = 50
+SPECK_WORD_CONFIDENCE = 40
+TINY = 0.25  # of the print's height: a box narrower than this is no character
 STRETCH = 2.5  # a character of print is at most about as wide as it is tall
 MIN_DPI, MAX_DPI = 200, 400  # tesseract's accuracy falls away below ~200 dpi on small print
 
@@ -133,17 +136,19 @@ def page_from_image(number: int, rendered: Rendered) -> OcrPage:
 def _placed(words: list[OcrWord], scale: float) -> dict[Word, float]:
     """Words in points, each with its printed row's top and bottom, and their confidences.
 
-    A row is the words whose vertical centres lie within half a word's height
-    of the row's first word (the page is level by now); tesseract's own lines
+    A row is a run of words whose vertical centres, in order, are each within
+    half a word's height of the one before (the page is level by now; a speck
+    that makes a word's box taller does not split its row); tesseract's own lines
     are not used, as it joins a total with the heading under its double rule.
     """
     kept = [word for word in words if clean_word(word.text) and not _stretched(word)]
     if not kept:
         return {}
     height = median(word.bottom - word.top for word in kept)
+    kept = [word for word in kept if not _speck(word, height)]
     rows: list[list[OcrWord]] = []
     for word in sorted(kept, key=_centre):
-        if rows and _centre(word) - _centre(rows[-1][0]) <= height / 2:
+        if rows and _centre(word) - _centre(rows[-1][-1]) <= height / 2:
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -187,6 +192,16 @@ def _stretched(word: OcrWord) -> bool:
     """A box far wider than its characters: a rule the page kept, read as a glyph or two."""
     height = max(1, word.bottom - word.top)
     return word.right - word.left > STRETCH * height * len(word.text)
+
+
+def _speck(word: OcrWord, height: float) -> bool:
+    """A speck of the paper read as a character: a box far smaller than print, or a
+    character or two tesseract doubts (a lone mark is judged later, by its column)."""
+    if is_lone_mark(clean_word(word.text)):
+        return False
+    tiny = word.right - word.left < TINY * height and word.bottom - word.top < 2 * TINY * height
+    doubted = len(word.text) <= 2 and word.confidence < SPECK_WORD_CONFIDENCE
+    return tiny or doubted
 
 
 def _speck_row(row: list[OcrWord]) -> bool:

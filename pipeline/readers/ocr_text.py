@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from pipeline.readers.pdf_layout import is_figure
+
 _RULE = re.compile(r"^[_|=~—–-]{2,}$|^[_|]$")  # a printed rule or a table's border
 _GLUED_RULE = re.compile(r"^[_=~]+|[_=~]+$")
 _EDGE_SPECKS = re.compile(r"^[.,'`‘’\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’\"]+$")
 SURE = 90  # confidence of words trusted to measure the print by
 GLUED_MARGIN = 1.5  # characters of width beyond a figure's own that only a speck explains
-SPECK_CONFIDENCE = 20  # below this, a lone mark no column explains is a speck
+MARK_CONFIDENCE = 20  # a lone mark between figures read less surely is a speck
+EXACT = 1.5  # points: right-aligned print ends on its column's edge to within this
 _DASHES = {"-", "–", "—"}
 _LONE_MARKS = {"-", "–", "—", ":", ";", ".", ",", "~", "=", "»", "«", "'", "`", "‘", "’"}
 _FIGURE = re.compile(r"^\(?-?\d[\d,.]*\)?$")
@@ -56,21 +59,30 @@ def settle_marks(rows: list[list[tuple[str, float, float]]], slack: float) -> li
     """Each row's words (text, right edge, confidence) with lone marks settled.
 
     A statement prints '-' for nil, right-aligned in its column; a scan's dash
-    often reads as ':' or ';'. A lone mark among a row's figures, or ending
-    where figures of other rows end, is that nil mark; a dash in a label
-    stays; any other lone mark is a speck, and so is one tesseract doubts
-    and that no column explains.
+    often reads as ':' or ';'. A lone mark ending where figures of other rows
+    end, or where lone marks of other rows end (a column of nils), or that
+    tesseract is fairly sure of between the row's figures, is that nil mark; a
+    dash in a label stays; any other lone mark is a speck.
     """
     edges = sorted(x1 for row in rows for text, x1, _ in row if _is_amount_text(text))
+    marks = [(n, x1) for n, row in enumerate(rows) for text, x1, _ in row if is_lone_mark(text)]
+    headings = [
+        x1
+        for row in rows
+        if not any(is_figure(text) for text, _, _ in row)
+        for text, x1, _ in row
+        if not is_lone_mark(text)
+    ]
     settled = []
-    for row in rows:
+    for number, row in enumerate(rows):
         figures = [i for i, (text, _, _) in enumerate(row) if _is_amount_text(text)]
         words = []
         for index, (text, x1, confidence) in enumerate(row):
+            column = _nil_column(number, x1, marks, headings)
             among = bool(figures) and figures[0] < index < figures[-1]
             if not is_lone_mark(text):
                 words.append(text)
-            elif _near(edges, x1, slack) or (among and confidence >= SPECK_CONFIDENCE):
+            elif _near(edges, x1, slack) or column or (among and confidence >= MARK_CONFIDENCE):
                 words.append("-")
             elif text in _DASHES and (not figures or index < figures[0]):  # in a label
                 words.append(text)
@@ -78,6 +90,13 @@ def settle_marks(rows: list[list[tuple[str, float, float]]], slack: float) -> li
                 words.append("")
         settled.append(words)
     return settled
+
+
+def _nil_column(number: int, x1: float, marks: list[tuple[int, float]], headings) -> bool:
+    """The mark ends exactly where marks of two other rows and a column heading end: a
+    column printed all nil ('Deductions: -'), which no figure of the page aligns."""
+    others = {n for n, x in marks if n != number and abs(x - x1) <= EXACT}
+    return len(others) >= 2 and any(abs(x - x1) <= EXACT for x in headings)
 
 
 def _is_amount_text(text: str) -> bool:

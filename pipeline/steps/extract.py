@@ -87,13 +87,17 @@ def _store(project: Project, read, failed) -> None:
                     _line_item(project, source, position, item, document, documents, year_sources)
                     for position, item in enumerate(document.items)
                 ]
+                for row, checks in zip(rows, ocr_checks(document), strict=True):
+                    row.ocr_checks = checks
                 LineItem.objects.bulk_create(rows, batch_size=500)
+                source.ocr_report = _ocr_summary(document)
                 source.statement_year = document.statement_year or ""
                 source.rupees_per_unit = max(document.units.values(), default=Decimal(1))
                 source.warnings = document.warnings
                 _mark_file(source, FileStatus.EXTRACTED, document.kind, items=len(rows))
         for source, error in failed:
             source.warnings = []
+            source.ocr_report = {}
             _mark_file(source, FileStatus.FAILED, error=error)
 
 
@@ -115,8 +119,27 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
             "warnings",
             "statement_year",
             "rupees_per_unit",
+            "ocr_report",
         ]
     )
+
+
+def ocr_checks(document: ExtractedDocument) -> list[dict]:
+    """Per item, in order: {year: what OCR read and why a CA must confirm it} (mostly empty)."""
+    checks: list[dict] = [{} for _ in document.items]
+    for entry in (document.ocr or {}).get("amounts_to_confirm", []):
+        fields = {key: value for key, value in entry.items() if key not in ("item", "year")}
+        checks[entry["item"]][entry["year"]] = fields
+    return checks
+
+
+def _ocr_summary(document: ExtractedDocument) -> dict:
+    """The file's OCR report without the per-figure entries, which the line items carry."""
+    report = document.ocr or {}
+    summary = {key: value for key, value in report.items() if key != "amounts_to_confirm"}
+    if report:
+        summary["amounts_to_confirm"] = len(report["amounts_to_confirm"])
+    return summary
 
 
 # Text fields copied as the reader found them ("" where it found none).

@@ -1,4 +1,5 @@
-"""Step 3: ask a CA about the items the classifier was unsure of, and about nothing else."""
+"""Step 3: ask a CA about the items the classifier was unsure of, the figures OCR read
+that the arithmetic did not confirm, and about nothing else."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from pipeline.errors import StepResult
 from pipeline.models import Classification, LineItem
 from pipeline.options import PipelineOptions
+from pipeline.steps.amount_items import prepare_amount_items, sync_amount_items
 from projects.models import Project
 from reviews.models import ReviewItem
 
@@ -20,7 +22,8 @@ PENDING = Classification.Decision.PENDING
 
 
 def run(project: Project, options: PipelineOptions) -> StepResult:
-    """Make a review item of every pending classification of `project` that counts.
+    """Make a review item of every pending classification of `project` that counts,
+    and one of every row with figures OCR read that a CA must confirm (amount_items).
 
     1. Keep the project's review items whose printed row still exists, relinked to
        its current line item (extraction replaces line items; a CA's decision on
@@ -33,10 +36,11 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     Idempotent: running it twice leaves the same rows. needs_review when any
     item awaits a CA.
     """
+    amounts = prepare_amount_items(project, fingerprint)  # renders crops: no transaction
     with transaction.atomic():
         rows = _rows_by_fingerprint(project)
         kept = _relink(project, rows)
-        created = _sync(project, rows, kept)
+        created = _sync(project, rows, kept) + sync_amount_items(project, amounts)
         if options.skip_review:
             approved = _approve_unreviewed(project)
         else:
@@ -69,7 +73,7 @@ def _rows_by_fingerprint(project: Project) -> dict[str, LineItem]:
 
 
 def _relink(project: Project, rows: dict[str, LineItem]) -> dict[str, ReviewItem]:
-    items = list(project.review_items.all())
+    items = list(project.review_items.filter(kind=ReviewItem.Kind.CLASSIFICATION))
     gone = [item.pk for item in items if item.fingerprint not in rows]
     ReviewItem.objects.filter(pk__in=gone).delete()  # first: frees their line items
     kept = {}
@@ -135,7 +139,12 @@ def _refresh(item: ReviewItem, key: str) -> None:
 
 
 def _approve_unreviewed(project: Project) -> int:
-    """skip_review: every pending item with a proposed row counts as classified."""
+    """skip_review: every pending item with a proposed row counts as classified, and
+    every amount to confirm as read (both marked unreviewed: no CA looked at them)."""
+    for item in project.review_items.pending().filter(kind=ReviewItem.Kind.AMOUNT):
+        item.status, item.amounts_confirmed = ReviewItem.Status.CONFIRMED, item.amounts_read
+        item.unreviewed, item.decided_by, item.decided_at = True, None, timezone.now()
+        item.save()
     return (
         project.review_items.pending()
         .exclude(proposed_key="")
@@ -155,6 +164,7 @@ def _reopen_unreviewed(project: Project) -> None:
     project.review_items.filter(unreviewed=True).update(
         status=ReviewItem.Status.PENDING,
         cma_key="",
+        amounts_confirmed={},
         unreviewed=False,
         decided_at=None,
         updated_at=timezone.now(),

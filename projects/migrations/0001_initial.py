@@ -10,7 +10,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -19,119 +18,299 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Firm',
+            name="Firm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('time_zone', models.CharField(default='Asia/Kolkata', max_length=64)),
-                ('classification_policy', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("time_zone", models.CharField(default="Asia/Kolkata", max_length=64)),
+                ("classification_policy", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('ca', 'Chartered Accountant'), ('staff', 'Staff')], default='staff', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('firm', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='projects.firm')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='membership', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("owner", "Owner"),
+                            ("ca", "Chartered Accountant"),
+                            ("staff", "Staff"),
+                        ],
+                        default="staff",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "firm",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="projects.firm",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="membership",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['firm', 'user__email'],
+                "ordering": ["firm", "user__email"],
             },
         ),
         migrations.CreateModel(
-            name='Project',
+            name="Project",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('company_name', models.CharField(max_length=200)),
-                ('constitution', models.CharField(choices=[('private_limited', 'Private limited company'), ('public_limited', 'Public limited company'), ('llp', 'Limited liability partnership'), ('partnership', 'Partnership firm'), ('proprietorship', 'Proprietorship')], max_length=20)),
-                ('industry', models.CharField(choices=[('manufacturing', 'Manufacturing'), ('trading', 'Trading'), ('services', 'Services')], default='manufacturing', max_length=20)),
-                ('years_wanted', models.JSONField(blank=True, default=list)),
-                ('projected_years', models.PositiveSmallIntegerField(default=3)),
-                ('display_unit', models.CharField(choices=[('rupees', '₹ (rupees)'), ('lakhs', '₹ lakhs'), ('crores', '₹ crores')], default='lakhs', max_length=10)),
-                ('assumptions', models.JSONField(blank=True, default=dict)),
-                ('classification_policy', models.JSONField(blank=True, default=dict)),
-                ('options', models.JSONField(blank=True, default=dict)),
-                ('status', django_fsm.FSMField(choices=[('draft', 'Draft'), ('extracting', 'Extracting'), ('extracted', 'Extracted'), ('classifying', 'Classifying'), ('classified', 'Classified'), ('reviewing', 'Awaiting review'), ('validating', 'Validating'), ('validated', 'Validated'), ('generating', 'Generating'), ('completed', 'Completed'), ('error', 'Failed')], default='draft', max_length=50, protected=True)),
-                ('pipeline_steps', models.JSONField(blank=True, default=dict)),
-                ('pipeline_progress', models.PositiveSmallIntegerField(default=0)),
-                ('current_step', models.CharField(blank=True, max_length=20)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('duration_ms', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('error', models.TextField(blank=True)),
-                ('error_step', models.CharField(blank=True, max_length=20)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('cost', models.DecimalField(decimal_places=4, default=Decimal('0'), max_digits=12)),
-                ('claim_token', models.UUIDField(blank=True, editable=False, null=True)),
-                ('claim_started', models.BooleanField(default=False, editable=False)),
-                ('lease_expires_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('firm', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='projects.firm')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("company_name", models.CharField(max_length=200)),
+                (
+                    "constitution",
+                    models.CharField(
+                        choices=[
+                            ("private_limited", "Private limited company"),
+                            ("public_limited", "Public limited company"),
+                            ("llp", "Limited liability partnership"),
+                            ("partnership", "Partnership firm"),
+                            ("proprietorship", "Proprietorship"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "industry",
+                    models.CharField(
+                        choices=[
+                            ("manufacturing", "Manufacturing"),
+                            ("trading", "Trading"),
+                            ("services", "Services"),
+                        ],
+                        default="manufacturing",
+                        max_length=20,
+                    ),
+                ),
+                ("years_wanted", models.JSONField(blank=True, default=list)),
+                ("projected_years", models.PositiveSmallIntegerField(default=3)),
+                (
+                    "display_unit",
+                    models.CharField(
+                        choices=[
+                            ("rupees", "₹ (rupees)"),
+                            ("lakhs", "₹ lakhs"),
+                            ("crores", "₹ crores"),
+                        ],
+                        default="lakhs",
+                        max_length=10,
+                    ),
+                ),
+                ("assumptions", models.JSONField(blank=True, default=dict)),
+                ("classification_policy", models.JSONField(blank=True, default=dict)),
+                ("options", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("extracting", "Extracting"),
+                            ("extracted", "Extracted"),
+                            ("classifying", "Classifying"),
+                            ("classified", "Classified"),
+                            ("reviewing", "Awaiting review"),
+                            ("validating", "Validating"),
+                            ("validated", "Validated"),
+                            ("generating", "Generating"),
+                            ("completed", "Completed"),
+                            ("error", "Failed"),
+                        ],
+                        default="draft",
+                        max_length=50,
+                        protected=True,
+                    ),
+                ),
+                ("pipeline_steps", models.JSONField(blank=True, default=dict)),
+                ("pipeline_progress", models.PositiveSmallIntegerField(default=0)),
+                ("current_step", models.CharField(blank=True, max_length=20)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("duration_ms", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("error", models.TextField(blank=True)),
+                ("error_step", models.CharField(blank=True, max_length=20)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                (
+                    "cost",
+                    models.DecimalField(decimal_places=4, default=Decimal("0"), max_digits=12),
+                ),
+                ("claim_token", models.UUIDField(blank=True, editable=False, null=True)),
+                ("claim_started", models.BooleanField(default=False, editable=False)),
+                ("lease_expires_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "firm",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="projects.firm",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-updated_at'],
+                "ordering": ["-updated_at"],
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=60)),
-                ('message', models.TextField(blank=True)),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('firm', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='audit_entries', to='projects.firm')),
-                ('project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit_entries', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=60)),
+                ("message", models.TextField(blank=True)),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "firm",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_entries",
+                        to="projects.firm",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="audit_entries",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SourceFile',
+            name="SourceFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('original_name', models.CharField(max_length=255)),
-                ('file', models.FileField(max_length=500, upload_to=projects.models.upload_path)),
-                ('size', models.PositiveBigIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('detected_type', models.CharField(blank=True, max_length=40)),
-                ('status', models.CharField(choices=[('uploaded', 'Uploaded'), ('extracted', 'Extracted'), ('failed', 'Could not be read')], default='uploaded', max_length=12)),
-                ('error_code', models.CharField(blank=True, max_length=40)),
-                ('error', models.TextField(blank=True)),
-                ('hint', models.TextField(blank=True)),
-                ('items_found', models.PositiveIntegerField(default=0)),
-                ('statement_year', models.CharField(blank=True, max_length=10)),
-                ('rupees_per_unit', models.DecimalField(decimal_places=0, default=1, max_digits=12)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='projects.project')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255)),
+                ("file", models.FileField(max_length=500, upload_to=projects.models.upload_path)),
+                ("size", models.PositiveBigIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("detected_type", models.CharField(blank=True, max_length=40)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("uploaded", "Uploaded"),
+                            ("extracted", "Extracted"),
+                            ("failed", "Could not be read"),
+                        ],
+                        default="uploaded",
+                        max_length=12,
+                    ),
+                ),
+                ("error_code", models.CharField(blank=True, max_length=40)),
+                ("error", models.TextField(blank=True)),
+                ("hint", models.TextField(blank=True)),
+                ("items_found", models.PositiveIntegerField(default=0)),
+                ("statement_year", models.CharField(blank=True, max_length=10)),
+                (
+                    "rupees_per_unit",
+                    models.DecimalField(decimal_places=0, default=1, max_digits=12),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at', 'id'],
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['firm', 'status'], name='projects_pr_firm_id_05fba6_idx'),
+            model_name="project",
+            index=models.Index(fields=["firm", "status"], name="projects_pr_firm_id_05fba6_idx"),
         ),
         migrations.AddIndex(
-            model_name='project',
-            index=models.Index(fields=['lease_expires_at'], name='projects_pr_lease_e_5f2d26_idx'),
+            model_name="project",
+            index=models.Index(fields=["lease_expires_at"], name="projects_pr_lease_e_5f2d26_idx"),
         ),
         migrations.AddConstraint(
-            model_name='sourcefile',
-            constraint=models.UniqueConstraint(fields=('project', 'sha256'), name='one_copy_of_a_file'),
+            model_name="sourcefile",
+            constraint=models.UniqueConstraint(
+                fields=("project", "sha256"), name="one_copy_of_a_file"
+            ),
         ),
     ]

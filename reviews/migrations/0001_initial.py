@@ -6,76 +6,161 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pipeline', '0001_initial'),
-        ('projects', '0001_initial'),
+        ("pipeline", "0001_initial"),
+        ("projects", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewItem',
+            name="ReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(max_length=64)),
-                ('proposed_key', models.CharField(blank=True, max_length=40)),
-                ('proposed_sign', models.SmallIntegerField(default=1)),
-                ('confidence', models.FloatField(blank=True, null=True)),
-                ('evidence', models.TextField(blank=True)),
-                ('alternatives', models.JSONField(blank=True, default=list)),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('reclassified', 'Reclassified'), ('split', 'Split'), ('excluded', 'Excluded')], default='pending', max_length=14)),
-                ('cma_key', models.CharField(blank=True, max_length=40)),
-                ('sign', models.SmallIntegerField(default=1)),
-                ('split', models.JSONField(blank=True, default=list)),
-                ('exclude_reason', models.TextField(blank=True)),
-                ('unreviewed', models.BooleanField(default=False)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('line_item', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='review_item', to='pipeline.lineitem')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_items', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fingerprint", models.CharField(max_length=64)),
+                ("proposed_key", models.CharField(blank=True, max_length=40)),
+                ("proposed_sign", models.SmallIntegerField(default=1)),
+                ("confidence", models.FloatField(blank=True, null=True)),
+                ("evidence", models.TextField(blank=True)),
+                ("alternatives", models.JSONField(blank=True, default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("approved", "Approved"),
+                            ("reclassified", "Reclassified"),
+                            ("split", "Split"),
+                            ("excluded", "Excluded"),
+                        ],
+                        default="pending",
+                        max_length=14,
+                    ),
+                ),
+                ("cma_key", models.CharField(blank=True, max_length=40)),
+                ("sign", models.SmallIntegerField(default=1)),
+                ("split", models.JSONField(blank=True, default=list)),
+                ("exclude_reason", models.TextField(blank=True)),
+                ("unreviewed", models.BooleanField(default=False)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "line_item",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="review_item",
+                        to="pipeline.lineitem",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_items",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['line_item__source_file_id', 'line_item__position', 'id'],
+                "ordering": ["line_item__source_file_id", "line_item__position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RememberedDecision',
+            name="RememberedDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label_key', models.TextField()),
-                ('context_key', models.TextField(blank=True)),
-                ('label', models.TextField()),
-                ('context', models.TextField(blank=True)),
-                ('cma_key', models.CharField(blank=True, max_length=40)),
-                ('sign', models.SmallIntegerField(default=1)),
-                ('reason', models.TextField(blank=True)),
-                ('times_used', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('firm', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='remembered_decisions', to='projects.firm')),
-                ('source_project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='projects.project')),
-                ('source_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reviews.reviewitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label_key", models.TextField()),
+                ("context_key", models.TextField(blank=True)),
+                ("label", models.TextField()),
+                ("context", models.TextField(blank=True)),
+                ("cma_key", models.CharField(blank=True, max_length=40)),
+                ("sign", models.SmallIntegerField(default=1)),
+                ("reason", models.TextField(blank=True)),
+                ("times_used", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "firm",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="remembered_decisions",
+                        to="projects.firm",
+                    ),
+                ),
+                (
+                    "source_project",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "source_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="reviews.reviewitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['firm', 'label_key'],
+                "ordering": ["firm", "label_key"],
             },
         ),
         migrations.AddIndex(
-            model_name='reviewitem',
-            index=models.Index(fields=['project', 'status'], name='reviews_rev_project_6af1e5_idx'),
+            model_name="reviewitem",
+            index=models.Index(fields=["project", "status"], name="reviews_rev_project_6af1e5_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reviewitem',
-            constraint=models.UniqueConstraint(fields=('project', 'fingerprint'), name='one_review_item_per_printed_row'),
+            model_name="reviewitem",
+            constraint=models.UniqueConstraint(
+                fields=("project", "fingerprint"), name="one_review_item_per_printed_row"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='remembereddecision',
-            constraint=models.UniqueConstraint(fields=('firm', 'label_key', 'context_key'), name='one_decision_per_label_context'),
+            model_name="remembereddecision",
+            constraint=models.UniqueConstraint(
+                fields=("firm", "label_key", "context_key"), name="one_decision_per_label_context"
+            ),
         ),
     ]
