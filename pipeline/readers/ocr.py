@@ -117,7 +117,7 @@ def _scan_dpi(page: pdfium.PdfPage, width: float) -> int:
 
 def page_from_image(number: int, rendered: Rendered) -> OcrPage:
     """Steps 2-4 for one rendered page."""
-    image, skew = prepare(rendered.image, rendered.dpi)
+    image, skew = prepare(rendered.image)
     words = read_words(image, rendered.dpi)
     scale = POINTS_PER_INCH / rendered.dpi
     placed = _placed(words, scale)

@@ -11,13 +11,12 @@ and a low-resolution page is rendered larger.
 
 from __future__ import annotations
 
-from PIL import Image, ImageChops, ImageFilter, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 MAX_SKEW = 2.0  # degrees: a scan more crooked than this is re-scanned, not read
 _COARSE_STEP, _FINE_STEP = 0.25, 0.05
 _PROFILE_WIDTH = 900  # pixels: the skew is measured on a reduced copy
 _INK = 160  # grey level below which a pixel is print
-_SOLID = 235  # a run of pixels this dark on average is a rule, not letters
 
 
 def despeckle(image: Image.Image) -> Image.Image:
@@ -63,37 +62,7 @@ def straighten(image: Image.Image) -> tuple[Image.Image, float]:
     return level, angle
 
 
-def remove_rules(image: Image.Image, dpi: int) -> Image.Image:
-    """The page with its table rules and underlines whitened.
-
-    Tesseract reads a rule under a heading as a long "8" or as "OE," and a
-    rule touching a figure as a minus sign. A rule is ink that runs unbroken
-    for a sixth of an inch; no glyph of print does. The page is averaged over
-    such runs, horizontally and vertically, and what stays dark is rule.
-    """
-    run = max(8, dpi // 6)
-    ink = image.point(lambda level: 255 if level < _INK else 0)
-    across = ink.resize((max(1, image.width // run), image.height), Image.Resampling.BOX)
-    down = ink.resize((image.width, max(1, image.height // run)), Image.Resampling.BOX)
-    mask = ImageChops.lighter(
-        _widened(across.point(_solid), 1, 0).resize(image.size, Image.Resampling.NEAREST),
-        _widened(down.point(_solid), 0, 1).resize(image.size, Image.Resampling.NEAREST),
-    )
-    return Image.composite(Image.new("L", image.size, 255), image, mask)
-
-
-def _widened(mask: Image.Image, dx: int, dy: int) -> Image.Image:
-    """The mask grown by one cell along a rule, so that a rule's ragged ends go too."""
-    forward = ImageChops.offset(mask, dx, dy)
-    backward = ImageChops.offset(mask, -dx, -dy)
-    return ImageChops.lighter(mask, ImageChops.lighter(forward, backward))
-
-
-def _solid(level: int) -> int:
-    return 255 if level > _SOLID else 0
-
-
-def prepare(image: Image.Image, dpi: int) -> tuple[Image.Image, float]:
+def prepare(image: Image.Image) -> tuple[Image.Image, float]:
     """A grey page ready for tesseract, and the skew that was undone."""
     grey = ImageOps.grayscale(image) if image.mode != "L" else image
     level, angle = straighten(despeckle(grey))

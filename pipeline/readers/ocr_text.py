@@ -35,6 +35,10 @@ _LETTER_DIGITS = str.maketrans(
 _GROUPED = re.compile(r"^\(?-?\d{1,3}(?:[.,]\d{2,3})+(?:\.\d{2})?\)?$")
 _ROMAN_MARKER = re.compile(r"^(?=.*[lI|])[IVXlvx|i]{1,5}[.)]$")
 _RUPEE_IN_BRACKETS = re.compile(r"^\([%237Zz=F&X]\)[.,]?$")
+# "(₹ in lakhs)" read "(% in lakhs)", "(%-in lakhs)": the unit line's opening rupee sign.
+_UNIT_WORDS = re.compile(r"\b(lakhs?|lacs?|crores?|thousands?|millions?)\b", re.I)
+_RUPEE_OPENING = re.compile(r"^\([%237Zz=F&X](?=$|[-—\s]|in\b)")
+MAX_UNIT_WORDS = 5
 _FACE_VALUE = re.compile(r"^[%237Zz=F&X]\s?(1|2|5|10|100|1000)$")  # "₹10" in "shares of ₹10 each"
 
 
@@ -129,6 +133,8 @@ def clean_line(texts: list[str]) -> list[str]:
     fixed = list(texts)
     if fixed and _ROMAN_MARKER.match(fixed[0]):
         fixed[0] = fixed[0].translate(str.maketrans("l|i", "III")).upper()
+    if _UNIT_WORDS.search(" ".join(fixed)) and len(fixed) <= MAX_UNIT_WORDS:
+        fixed[0] = _RUPEE_OPENING.sub("(₹", fixed[0])
     for index, text in enumerate(fixed):
         if _RUPEE_IN_BRACKETS.match(text) and index > 0 and fixed[index - 1][-1:].isalpha():
             fixed[index] = "(₹)"
