@@ -1,6 +1,7 @@
 """Extraction speed of the PDF reader against pdfplumber's own floor, in one run.
 
     .venv/bin/python bench/extract_bench.py [--file PDF] [--workers N]
+                                            [--scan PDF] [--ocr-workers N]
 
 Prints pages per second of `read_pdf` on the 200-page sample (statement and
 annexures) beside the time pdfplumber needs just to open the same file and
@@ -10,6 +11,11 @@ worker process). `read_pdf` leaves out the pages that are wholly annexures,
 so the bench also times the reader with every page read, in worker
 processes: the case of a long statement with nothing to leave out. Our
 extractions run first so that their peak memory is not the floor's.
+
+The OCR row reads an image-only scan (the sample company's statements at
+200 dpi) last, with `--ocr-workers` tesseract processes: seconds per page
+(goal: at most 2 on two cores), and the peak memory of this process after
+it and of the largest tesseract.
 """
 
 from __future__ import annotations
@@ -34,12 +40,22 @@ from pipeline.readers.pdf_structure import finish  # noqa: E402
 from tests.groundtruth import SAMPLES  # noqa: E402
 
 LARGE = SAMPLES / "_large" / "Shree Ganesh Polymers - FS FY2024-25 with annexures.pdf"
+SCAN = (
+    SAMPLES / "_scanned" / "shree-ganesh-polymers" / "Audited Financial Statements FY 2024-25.pdf"
+)
 
 
 def ours(data: bytes, workers: int) -> tuple[float, int, int]:
     """(seconds, pages, items) of the product's extraction."""
     started = time.perf_counter()
     document = read_pdf(LARGE.name, data, ReadLimits(workers=workers))
+    return time.perf_counter() - started, document.pages or 0, len(document.items)
+
+
+def scanned(data: bytes, workers: int) -> tuple[float, int, int]:
+    """(seconds, pages, items) of reading an image-only PDF by OCR."""
+    started = time.perf_counter()
+    document = read_pdf(SCAN.name, data, ReadLimits(ocr_workers=workers))
     return time.perf_counter() - started, document.pages or 0, len(document.items)
 
 
@@ -69,6 +85,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=LARGE)
     parser.add_argument("--workers", type=int, default=ReadLimits().workers)
+    parser.add_argument("--scan", type=Path, default=SCAN)
+    parser.add_argument("--ocr-workers", type=int, default=2)
     args = parser.parse_args()
     data = args.file.read_bytes()
 
@@ -89,6 +107,17 @@ def main() -> None:
     print(f"ratio every page read / floor:  {all_seconds / floor_seconds:.2f}")
     print(
         f"peak memory of ours: {own_peak:.0f} MB this process, {worker_peak:.0f} MB largest worker"
+    )
+    ocr_seconds, ocr_pages, ocr_items = scanned(args.scan.read_bytes(), args.ocr_workers)
+    name = f"ours: OCR of a scan, {args.ocr_workers} tesseracts"
+    print(
+        f"{name:44} {ocr_seconds:7.2f} s "
+        f"{ocr_seconds / ocr_pages:7.2f} s/page   {ocr_items} items, {ocr_pages} pages "
+        "(goal: at most 2 s/page)"
+    )
+    print(
+        f"peak memory after OCR: {peak_mb(resource.RUSAGE_SELF):.0f} MB this process, "
+        f"{peak_mb(resource.RUSAGE_CHILDREN):.0f} MB largest child (a tesseract or worker)"
     )
 
 
