@@ -204,13 +204,25 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
-# Pipeline timing. django-q2 kills a task after PIPELINE_TASK_TIMEOUT; its own
-# redelivery (`retry`) comes later than that, and the claim's lease outlives both,
-# so a project is never handed to a second worker while the first may still run.
+# Pipeline timing. django-q2 kills a task after PIPELINE_TASK_TIMEOUT. A claim waits
+# in the queue for at most PIPELINE_QUEUE_LEASE_SECONDS; once a worker begins it, the
+# worker's heartbeat renews a short lease (PIPELINE_LEASE_SECONDS) every
+# PIPELINE_HEARTBEAT_SECONDS, so the sweep (every PIPELINE_SWEEP_MINUTES) finds a dead
+# worker within about two minutes. The claim's token guards every write, so a worker
+# that was wrongly given up cannot overwrite the run that replaced it.
 PIPELINE_TASK_TIMEOUT = env_int("PIPELINE_TASK_TIMEOUT", 1800, minimum=5)
-PIPELINE_LEASE_SECONDS = env_int("PIPELINE_LEASE_SECONDS", PIPELINE_TASK_TIMEOUT + 120, minimum=5)
-if PIPELINE_LEASE_SECONDS <= PIPELINE_TASK_TIMEOUT:
-    raise ImproperEnv("PIPELINE_LEASE_SECONDS must be longer than PIPELINE_TASK_TIMEOUT")
+PIPELINE_QUEUE_LEASE_SECONDS = env_int(
+    "PIPELINE_QUEUE_LEASE_SECONDS", PIPELINE_TASK_TIMEOUT + 120, minimum=5
+)
+PIPELINE_LEASE_SECONDS = env_int("PIPELINE_LEASE_SECONDS", 30, minimum=3)
+PIPELINE_HEARTBEAT_SECONDS = env_int(
+    "PIPELINE_HEARTBEAT_SECONDS", max(PIPELINE_LEASE_SECONDS // 3, 1), minimum=1
+)
+if PIPELINE_HEARTBEAT_SECONDS * 2 > PIPELINE_LEASE_SECONDS:
+    raise ImproperEnv(
+        "PIPELINE_LEASE_SECONDS must be at least twice PIPELINE_HEARTBEAT_SECONDS, "
+        "so that one missed beat does not lose a running worker"
+    )
 PIPELINE_SWEEP_MINUTES = env_int("PIPELINE_SWEEP_MINUTES", 1, minimum=1)
 
 REDIS_URL = env_str("REDIS_URL")

@@ -4,10 +4,14 @@
    (`take`): the row count of one UPDATE says who won, on PostgreSQL and on
    SQLite alike (where select_for_update does nothing). The project counts as
    processing from then on.
+   Until a worker begins it, the claim lasts PIPELINE_QUEUE_LEASE_SECONDS, long
+   enough for a task to wait its turn in the queue at the peak.
 2. The worker that picks up the task `begin`s it: only the first delivery of a
    task for that claim runs, so a redelivered task never runs twice.
-3. The worker renews the lease as it reports progress and saves every change
-   to the project through `save_claimed`, which fails once the claim is gone.
+3. From then on the lease is short (PIPELINE_LEASE_SECONDS): the worker's heartbeat
+   (`pipeline.heartbeat`) renews it, as do its progress reports and its saves
+   through `save_claimed`, which fails once the claim is gone. A dead worker
+   stops renewing, and the sweep finds it within a minute or two.
 4. The run's last write ends the claim (`save_claimed(..., release=True)`);
    `release` ends it whatever happened; `expired` lists the claims
    whose worker died, for the sweeper to mark failed ("worker lost").
@@ -30,8 +34,8 @@ class LeaseLost(Exception):
     """The claim was released or taken over (the sweeper marked the worker lost)."""
 
 
-def _lease_end():
-    return timezone.now() + timedelta(seconds=settings.PIPELINE_LEASE_SECONDS)
+def _lease_end(seconds: int | None = None):
+    return timezone.now() + timedelta(seconds=seconds or settings.PIPELINE_LEASE_SECONDS)
 
 
 def take(project_id, firm_id, allowed_statuses: Iterable[str]) -> uuid.UUID | None:
@@ -40,7 +44,11 @@ def take(project_id, firm_id, allowed_statuses: Iterable[str]) -> uuid.UUID | No
     free = Q(claim_token__isnull=True) | Q(lease_expires_at__lt=timezone.now())
     won = Project.objects.filter(
         free, pk=project_id, firm_id=firm_id, status__in=allowed_statuses
-    ).update(claim_token=token, claim_started=False, lease_expires_at=_lease_end())
+    ).update(
+        claim_token=token,
+        claim_started=False,
+        lease_expires_at=_lease_end(settings.PIPELINE_QUEUE_LEASE_SECONDS),
+    )
     return token if won else None
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from pipeline import claims, hooks, progress
 from pipeline.errors import PARTIAL, TRANSIENT, StepError, StepResult
+from pipeline.heartbeat import Heartbeat
 from pipeline.options import STEPS, PipelineOptions
 from pipeline.retrying import MAX_RETRIES, call_with_retries, database_drops_as_transient
 from pipeline.steps import StepFunction, registry
@@ -137,7 +138,8 @@ def _claimed_run(project_id, firm_id, token, options, steps, sleep) -> PipelineR
         return PipelineResult(SKIPPED, project_id, reason="This run was already started.")
     try:
         project = Project.objects.select_related("firm").get(pk=project_id, firm_id=firm_id)
-        return _Run(project, token, options, steps or registry(), sleep).execute()
+        with Heartbeat(project_id, token):
+            return _Run(project, token, options, steps or registry(), sleep).execute()
     except claims.LeaseLost:
         log.warning("project %s: claim lost mid-run; stopping", project_id)
         return PipelineResult(ERROR, project_id, reason="This worker lost its claim.")
