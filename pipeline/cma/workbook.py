@@ -35,7 +35,7 @@ from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
 from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, ROWS, Row
 from pipeline.cma.workbook_charts import write_charts
-from pipeline.cma.workbook_notes import write_cover, write_notes, write_trace
+from pipeline.cma.workbook_notes import write_cover, write_notes
 from pipeline.cma.workbook_style import (
     BALANCING,
     BOLD,
@@ -54,6 +54,7 @@ from pipeline.cma.workbook_style import (
     scaled,
     widths,
 )
+from pipeline.cma.workbook_trace import write_trace
 
 FIRST_ROW = 7  # rows 1-6: title, company, unit and legend, year headings
 FIRST_COLUMN = 3  # A number, B label, then one column a year

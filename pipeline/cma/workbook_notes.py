@@ -1,16 +1,14 @@
-"""The workbook's words: the cover, the notes a banker reads first, and the trace of
-every line item to the page it was printed on."""
+"""The workbook's words: the cover and the notes a banker reads first."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
-from pipeline.cma.rows import AMOUNT, ROW_BY_KEY
+from pipeline.cma.rows import ROW_BY_KEY
 from pipeline.cma.workbook_style import (
     BOLD,
     TITLE_FONT,
@@ -20,7 +18,6 @@ from pipeline.cma.workbook_style import (
     header,
     legend,
     print_setup,
-    put_number,
     put_text,
     widths,
 )
@@ -214,63 +211,3 @@ def _findings(ws: Worksheet, row: int, findings: Sequence[Finding]) -> None:
         ):
             put_text(ws, row, column, text).alignment = WRAP
         fit_height(ws, row, finding.message, 120)
-
-
-TRACE_COLUMNS = (
-    ("ID", 16), ("File", 34), ("Page", 6), ("Sheet", 16), ("Row", 6), ("Section", 30),
-    ("Note", 8), ("Label", 44), ("CMA key", 24), ("Bank row", 9), ("Sign", 6),
-    ("Decision", 12), ("Confidence", 11), ("Counts for", 18), ("Exclude reason", 36),
-)  # fmt: skip
-
-
-def write_trace(ws: Worksheet, cma: Cma) -> None:
-    """Every line item with its source, its row and its decision; amounts in rupees."""
-    years = sorted(
-        {year for item in cma.line_items for year in item.amounts} | set(cma.actual_years)
-    )
-    put_text(ws, 1, 1, "Line items: every printed amount, where it was printed and where it went "
-             "(amounts in ₹ as printed, converted to rupees)", BOLD)  # fmt: skip
-    for column, (title, width) in enumerate(TRACE_COLUMNS, start=1):
-        header(put_text(ws, 2, column, title))
-        ws.column_dimensions[get_column_letter(column)].width = width
-    for offset, year in enumerate(years, start=len(TRACE_COLUMNS) + 1):
-        header(put_text(ws, 2, offset, year))
-        ws.column_dimensions[get_column_letter(offset)].width = 16
-    row = 2
-    for item in cma.line_items:
-        row += 1
-        _trace_row(ws, row, item, years)
-    for derived in cma.derived:
-        row += 1
-        _derived_row(ws, row, derived, years)
-    ws.freeze_panes = "C3"
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(TRACE_COLUMNS) + len(years))}{max(row, 3)}"
-    print_setup(ws, title_rows="2:2")
-
-
-def _trace_row(ws: Worksheet, row: int, item, years: Sequence[str]) -> None:
-    bank_row = ROW_BY_KEY[item.cma_key].number if item.cma_key in ROW_BY_KEY else ""
-    cells = (
-        item.id, item.file, item.page, item.sheet, item.row, item.section, item.note,
-        item.label, item.cma_key, bank_row, item.sign, item.decision, item.confidence,
-        ", ".join(item.counts_for), item.exclude_reason,
-    )  # fmt: skip
-    for column, value in enumerate(cells, start=1):
-        if isinstance(value, int | float):  # page, row, sign, confidence: numbers to filter on
-            ws.cell(row=row, column=column, value=value)
-        elif value is not None:
-            put_text(ws, row, column, value)
-    for offset, year in enumerate(years, start=len(TRACE_COLUMNS) + 1):
-        if year in item.amounts:
-            put_number(ws, row, offset, item.amounts[year], AMOUNT)
-
-
-def _derived_row(ws: Worksheet, row: int, derived, years: Sequence[str]) -> None:
-    texts = (
-        f"derived-{derived.cma_key}-{derived.year}", derived.file, "", "", "",
-        "Closing entry (derived)", "", derived.reason, derived.cma_key,
-        ROW_BY_KEY[derived.cma_key].number, 1, "derived", "", derived.year, "",
-    )  # fmt: skip
-    for column, text in enumerate(texts, start=1):
-        put_text(ws, row, column, text)
-    put_number(ws, row, len(TRACE_COLUMNS) + 1 + years.index(derived.year), derived.amount, AMOUNT)

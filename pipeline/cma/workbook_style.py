@@ -115,6 +115,8 @@ def print_setup(ws: Worksheet, title_rows: str | None = None, landscape: bool = 
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # The sheet's name on every page: a printed page says which form it is.
+    ws.oddFooter.center.text = "&A, page &P of &N"
     if title_rows:
         ws.print_title_rows = title_rows
 
