@@ -36,6 +36,7 @@ class SourceFileOutput(serializers.ModelSerializer):
             "error",
             "hint",
             "warnings",
+            "ocr_report",
             "items_found",
             "uploaded_at",
         ]

@@ -4,8 +4,8 @@
    block (a "Less:" item counts negative), or the last total plus or minus
    them, or the difference of two totals above it ("V. Profit before tax
    (III - IV)").
-2. A face line whose note the reader found expanded equals the note's total;
-   one that points to a note whose total differs does not.
+2. A face line the reader found expanded in its note equals the balance the
+   note carries (it confirms both).
 3. The balance sheet's two totals are equal.
 
 Each equation is per year. The structure pass (pdf_structure) has already
@@ -26,6 +26,7 @@ from pipeline.readers.document import BALANCE_SHEET
 from pipeline.readers.pdf_state import Draft
 from pipeline.readers.pdf_structure import TOTAL
 
+FACE_TOTAL = "face total"
 _LESS = re.compile(r"^\s*less\b", re.I)
 Place = tuple[int, str]
 
@@ -79,7 +80,7 @@ def _totals(drafts: Sequence[Draft], tolerance: Decimal) -> list[Equation]:
                     found.append(equation)
             totals[draft.block].append(index)
             runs[draft.block] = []
-        elif not draft.item.exclude_reason:
+        elif _counts_in_sums(draft):
             runs[draft.block].append(index)
     return found
 
@@ -107,32 +108,47 @@ def _sum_equation(drafts, index, year, printed, candidate, tolerance) -> Equatio
     return Equation((index, year), members, printed, computed, tolerance * len(members), text)
 
 
+def _counts_in_sums(draft: Draft) -> bool:
+    """An item, or a face line its note expands: both add up to the face's totals."""
+    reason = draft.item.exclude_reason
+    return not reason or reason.startswith(FACE_TOTAL)
+
+
 def _sign(draft: Draft) -> int:
     return -1 if _LESS.match(draft.item.label) else 1
 
 
 def _faces(drafts: Sequence[Draft], tolerance: Decimal) -> list[Equation]:
-    """A face line and the total of the note it points to."""
-    note_totals: dict[str, int] = {}
+    """A face line the reader found expanded in its note, and the note's balance it carries.
+
+    Only lines the structure pass linked: a face line whose note prints no
+    balance equal to it may be detailed in several lines ('(A) micro
+    enterprises', '(B) others' of one note), which is no error.
+    """
+    balances: dict[tuple[str, str], dict[Decimal, int]] = defaultdict(dict)
     for index, draft in enumerate(drafts):
-        note = draft.item.note
-        if not draft.face and note and draft.item.exclude_reason == TOTAL and draft.balance:
-            note_totals.setdefault(note, index)
+        if not draft.face and draft.item.note and draft.balance:
+            for year, value in draft.item.amounts.items():
+                balances[(draft.item.note, year)].setdefault(value, index)
     found = []
     for index, draft in enumerate(drafts):
-        if not draft.face or not draft.ref or draft.ref not in note_totals:
+        if not (
+            draft.face and draft.ref and (draft.item.exclude_reason or "").startswith(FACE_TOTAL)
+        ):
             continue
-        total = note_totals[draft.ref]
         for year, printed in draft.item.amounts.items():
-            if year in drafts[total].item.amounts:
-                computed = drafts[total].item.amounts[year]
-                member = ((total, year), 1, computed)
-                text = (
-                    f"Note {draft.ref} adds to ₹{_money(computed)} in {year}; "
-                    f"the face shows ₹{_money(printed)}"
-                )
-                found.append(Equation((index, year), [member], printed, computed, tolerance, text))
+            match = _closest(balances.get((draft.ref, year), {}), printed, tolerance)
+            if match is not None:
+                value, total = match
+                text = f"Note {draft.ref} carries ₹{_money(value)} in {year}"
+                member = ((total, year), 1, value)
+                found.append(Equation((index, year), [member], printed, value, tolerance, text))
     return found
+
+
+def _closest(values: dict[Decimal, int], printed: Decimal, tolerance: Decimal):
+    near = [(value, index) for value, index in values.items() if abs(value - printed) <= tolerance]
+    return near[0] if near else None
 
 
 def _ties(drafts: Sequence[Draft], tolerance: Decimal) -> list[Equation]:

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.ocr import Scanned, read_scanned
-from pipeline.readers.ocr_checks import check_scanned
+from pipeline.readers.ocr_checks import OcrChecks, check_scanned
 from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
 from pipeline.readers.pdf_structure import finish
@@ -57,7 +57,7 @@ def read_pdf(
         items=items,
         units=parsed.units,
         pages=page_count,
-        warnings=_warnings(parsed, scanned),
+        warnings=_warnings(parsed, scanned, ocr),
         ocr=ocr.report() if scanned.read else None,
     )
 
@@ -176,13 +176,16 @@ def page_ranges(pages: list[int]) -> str:
     return f"{'page' if len(pages) == 1 else 'pages'} {text}"
 
 
-def _warnings(parsed: Parsed, scanned: Scanned) -> list[str]:
+def _warnings(parsed: Parsed, scanned: Scanned, ocr: OcrChecks) -> list[str]:
     warnings = []
     if scanned.read:
+        report = ocr.report()
         warnings.append(
             f"{page_ranges([page.text.number for page in scanned.read]).capitalize()} "
-            f"{'is a scan' if len(scanned.read) == 1 else 'are scans'}, read by OCR: "
-            "check the amounts to confirm."
+            f"{'is a scan' if len(scanned.read) == 1 else 'are scans'}, read by OCR "
+            f"(mean confidence {report['mean_confidence']:.0f} %): the statement's arithmetic "
+            f"confirmed {report['figures_confirmed']} of {report['figures_read']} figures; "
+            f"{len(report['amounts_to_confirm'])} are amounts to confirm."
         )
     for page, why in sorted(scanned.refused.items()):
         warnings.append(f"Page {page} is a scan {why}, and was not read.")
