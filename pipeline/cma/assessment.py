@@ -203,7 +203,56 @@ RATIOS = [
         ratio("net_sales", "total_assets"), RATIO),
 ]  # fmt: skip
 
-ASSESSMENT_ROWS: tuple[Row, ...] = (*FORM_IV, *FORM_V, *FORM_VI, *RATIOS)
+
+def _growth(key: str):
+    # % rise or fall over the previous year, against the previous year's size (a
+    # loss turning into a profit grows from a negative base: the sign says so).
+    return percent(change(key), prev(key))
+
+
+# The key financials a credit officer reads first (the ones banks' appraisal notes
+# quote). NCA is net profit plus depreciation, as the banks' term-loan appraisals
+# define it; ROCE is over long-term funds (tangible net worth and term
+# liabilities); adjusted TNW deducts investments in and long-term advances to
+# group concerns, which the bank does not count as the borrower's own stake.
+KEY_FINANCIALS = [
+    Row("ebitda", "1", "EBITDA: operating profit before interest + depreciation (8 + 5(vi))",
+        "K", total("opbi", "depreciation")),
+    Row("ebitda_margin_pct", "2", "EBITDA / net sales (%)", "K",
+        percent("ebitda", "net_sales"), PERCENT),
+    Row("net_cash_accruals", "3", "Net cash accruals: net profit + depreciation (14 + 5(vi))",
+        "K", total("pat", "depreciation")),
+    Row("total_debt", "4", "Total debt: bank borrowings, other short-term borrowings and "
+        "term liabilities (18 + 19 + 25 + 29 + 31 to 34)", "K", total(*INTEREST_BEARING_DEBT)),
+    Row("total_debt_nca", "5", "Total debt / net cash accruals (years)", "K",
+        ratio("total_debt", "net_cash_accruals"), RATIO),
+    Row("capital_employed", "6", "Capital employed: tangible net worth + term liabilities "
+        "(62 + 35)", "K", total("tangible_net_worth", "total_term_liabilities")),
+    Row("roce_pct", "7", "Return on capital employed: profit before interest and tax / "
+        "capital employed (%)", "K", percent(total("pbt", "interest"), "capital_employed"),
+        PERCENT),
+    Row("adjusted_tnw", "8", "Adjusted tangible net worth: TNW less investments in and "
+        "long-term advances to group concerns (62 − 56(i))", "K",
+        minus("tangible_net_worth", "investments_noncurrent")),
+    Row("tol_adjusted_tnw", "9", "Total outside liabilities / adjusted TNW", "K",
+        ratio("total_outside_liabilities", "adjusted_tnw"), RATIO),
+    Row("ca_funded_by_bank_pct", "10", "Current assets funded by bank borrowings (18 / 52, %)",
+        "K", percent("bank_borrowings_wc", "total_current_assets"), PERCENT),
+    Row("ca_funded_by_other_cl_pct", "11", "Current assets funded by other current "
+        "liabilities (27 / 52, %)", "K", percent("other_cl_subtotal", "total_current_assets"),
+        PERCENT),
+    Row("ca_funded_by_nwc_pct", "12", "Current assets funded by long-term sources, the net "
+        "working capital (63 / 52, %)", "K",
+        percent("net_working_capital", "total_current_assets"), PERCENT),
+    Row("ebitda_growth_pct", "13", "Growth in EBITDA over the previous year (%)", "K",
+        _growth("ebitda"), PERCENT),
+    Row("pat_growth_pct", "14", "Growth in net profit over the previous year (%)", "K",
+        _growth("pat"), PERCENT),
+    Row("tnw_growth_pct", "15", "Growth in tangible net worth over the previous year (%)", "K",
+        _growth("tangible_net_worth"), PERCENT),
+]  # fmt: skip
+
+ASSESSMENT_ROWS: tuple[Row, ...] = (*FORM_IV, *FORM_V, *FORM_VI, *RATIOS, *KEY_FINANCIALS)
 ASSESSMENT_KEYS: tuple[str, ...] = tuple(row.key for row in ASSESSMENT_ROWS)
 
 # Rows a banker compares across methods, in the order the summary shows them.

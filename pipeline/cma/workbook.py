@@ -27,7 +27,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.cma.assessment import FORM_IV, FORM_V, FORM_VI, RATIOS
+from pipeline.cma.assessment import FORM_IV, FORM_V, FORM_VI, KEY_FINANCIALS, RATIOS
 from pipeline.cma.cached_values import Cached, store_values
 from pipeline.cma.compute import may_be_empty, years_needed
 from pipeline.cma.formula import to_excel
@@ -59,9 +59,18 @@ from pipeline.cma.workbook_trace import write_trace
 FIRST_ROW = 7  # rows 1-6: title, company, unit and legend, year headings
 FIRST_COLUMN = 3  # A number, B label, then one column a year
 LABEL_WIDTH = 62
-ALL_ROWS: dict[str, Row] = {row.key: row for row in (*ROWS, *FORM_IV, *FORM_V, *FORM_VI, *RATIOS)}
-FORM_NAMES = {"II": "Form II", "III": "Form III", "IV": "Form IV", "V": "Form V",
-              "VI": "Form VI", "R": "Ratios"}  # fmt: skip
+ALL_ROWS: dict[str, Row] = {
+    row.key: row for row in (*ROWS, *FORM_IV, *FORM_V, *FORM_VI, *RATIOS, *KEY_FINANCIALS)
+}
+FORM_NAMES = {"S": "Summary", "II": "Form II", "III": "Form III", "IV": "Form IV",
+              "V": "Form V", "VI": "Form VI", "R": "Ratios", "K": "Key financials"}  # fmt: skip
+# The one-page summary: each line a formula pointing at its home form.
+SUMMARY = (
+    "net_sales", "net_sales_growth_pct", "ebitda", "ebitda_margin_pct", "pbt", "pat",
+    "net_cash_accruals", "tangible_net_worth", "adjusted_tnw", "total_debt",
+    "net_working_capital", "current_ratio", "tol_tnw", "total_debt_nca", "interest_coverage",
+    "dscr", "roce_pct", "bank_borrowings_wc", "mpbf_method2", "mpbf_turnover",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ def _keys(rows: Sequence[Row], start: str, end: str) -> list[str]:
 
 
 SHEETS = (
+    SheetSpec("S", "Summary — key figures for the credit appraisal", SUMMARY),
     SheetSpec("II", "Form II — Operating statement", tuple(row.key for row in FORM_II)),
     SheetSpec("III", "Form III — Analysis of balance sheet", (
         Heading("Liabilities"), *_keys(FORM_III, "bank_borrowings_wc", "total_liabilities"),
@@ -125,6 +135,13 @@ SHEETS = (
     )),
     SheetSpec("R", "Key ratios", (
         "current_ratio", "tol_tnw", "ttl_tnw", *(row.key for row in RATIOS),
+    )),
+    SheetSpec("K", "Key financials", (
+        *_keys(KEY_FINANCIALS, "ebitda", "tol_adjusted_tnw"),
+        Heading("Funding pattern of current assets"),
+        *_keys(KEY_FINANCIALS, "ca_funded_by_bank_pct", "ca_funded_by_nwc_pct"),
+        Heading("Year-on-year growth"), "net_sales_growth_pct",
+        *_keys(KEY_FINANCIALS, "ebitda_growth_pct", "tnw_growth_pct"),
     )),
 )  # fmt: skip
 
