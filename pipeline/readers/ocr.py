@@ -243,3 +243,9 @@ def read_scanned(
         else:
             read.append(page)
     return Scanned(read, refused, blank)
+
+
+def refuse_pages(scanned: Scanned, failing: dict[int, str]) -> Scanned:
+    """`scanned` with the pages of `failing` (page -> why) refused rather than read."""
+    read = [page for page in scanned.read if page.text.number not in failing]
+    return Scanned(read, {**scanned.refused, **failing}, scanned.blank)

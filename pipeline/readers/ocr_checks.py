@@ -30,7 +30,12 @@ from pipeline.readers.ocr_sums import Equation, equations
 from pipeline.readers.pdf_pages import Word
 from pipeline.readers.pdf_state import Draft
 
-MAX_CHANGED_DIGITS = 2  # a misread changes a digit or two, never the whole figure
+MAX_CHANGED_DIGITS = 2
+# A page whose checks mostly fail was read too badly to confirm figure by figure.
+MIN_CHECKS_TO_REFUSE, MAX_FAILING_SHARE = (
+    4,
+    0.5,
+)  # a misread changes a digit or two, never the whole figure
 Place = tuple[int, str]  # (item position, year)
 
 
@@ -57,6 +62,21 @@ class OcrChecks:
     figures: dict[Place, Figure]
     confirmed: set[Place] = field(default_factory=set)
     to_confirm: list[ToConfirm] = field(default_factory=list)
+    equations: list[tuple[int, bool]] = field(default_factory=list)  # (page, holds) per check
+
+    def failing_pages(self) -> dict[int, str]:
+        """Scanned pages most of whose checks fail, with the reason a CA reads."""
+        scanned = {page.text.number for page in self.pages}
+        failing = {}
+        for page in sorted(scanned):
+            results = [holds for number, holds in self.equations if number == page]
+            failed = results.count(False)
+            if len(results) >= MIN_CHECKS_TO_REFUSE and failed > MAX_FAILING_SHARE * len(results):
+                failing[page] = (
+                    f"read by OCR, but {failed} of the {len(results)} totals printed on it "
+                    "do not add up as read (the statement's arithmetic fails)"
+                )
+        return failing
 
     def report(self) -> dict:
         """The extract report's OCR part (JSON): pages, confidence, what was confirmed."""
@@ -107,6 +127,7 @@ def check_scanned(
     figures = figures_of(drafts, pages, units)
     checks = OcrChecks(scanned.read, dict(scanned.refused), figures)
     found = equations(drafts, tolerance)
+    checks.equations = [(drafts[e.total[0]].item.page or 0, e.holds) for e in found]
     for equation in found:
         if equation.holds:
             checks.confirmed.update(equation.places)

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
-from pipeline.readers.ocr import Scanned, read_scanned
+from pipeline.readers.ocr import Scanned, read_scanned, refuse_pages
 from pipeline.readers.ocr_checks import OcrChecks, check_scanned
 from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
 from pipeline.readers.pdf_parse import Parsed, parse_pages
@@ -42,12 +42,11 @@ def read_pdf(
     """
     page_count = _checked_page_count(data, limits, password)
     pages, found, scanned = _text_pages(data, password, page_count, limits)
-    parsed = parse_pages(pages, annexures=found.annexures)
-    if not parsed.drafts:
-        raise no_statements(scanned)
-    tolerance = max(parsed.units.values(), default=Decimal("1")) * Decimal("0.01")
-    items = finish(parsed.drafts, tolerance)
-    ocr = check_scanned(parsed.drafts, scanned, parsed.units, tolerance, limits)
+    parsed, items, ocr = _parsed(pages, found, scanned, limits)
+    if failing := ocr.failing_pages():  # read too badly to confirm figure by figure
+        scanned = refuse_pages(scanned, failing)
+        kept = [page for page in pages if page.number not in failing]
+        parsed, items, ocr = _parsed(kept, found, scanned, limits)
     years = sorted({year for item in items for year in item.amounts}, reverse=True)
     return ExtractedDocument(
         file_name=file_name,
@@ -60,6 +59,16 @@ def read_pdf(
         warnings=_warnings(parsed, scanned, ocr),
         ocr=ocr.report() if scanned.read else None,
     )
+
+
+def _parsed(pages: list[PageText], found: Survey, scanned: Scanned, limits: ReadLimits):
+    """(the parse, the finished items, the OCR checks) of the pages read."""
+    parsed = parse_pages(pages, annexures=found.annexures)
+    if not parsed.drafts:
+        raise unreadable_scan(scanned) if scanned.refused else no_statements(scanned)
+    tolerance = max(parsed.units.values(), default=Decimal("1")) * Decimal("0.01")
+    items = finish(parsed.drafts, tolerance)
+    return parsed, items, check_scanned(parsed.drafts, scanned, parsed.units, tolerance, limits)
 
 
 def _text_pages(
