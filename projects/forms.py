@@ -53,7 +53,7 @@ class ProjectForm(forms.Form):
     )
     projected_years = forms.IntegerField(min_value=0, max_value=10, initial=3)
     display_unit = forms.ChoiceField(
-        choices=DisplayUnit.choices, initial=DisplayUnit.LAKHS, label="Workbook unit"
+        choices=DisplayUnit.choices, initial=DisplayUnit.AUTO, label="Workbook unit"
     )
     balancing_row = forms.ChoiceField(
         choices=[(row, BALANCING_LABELS.get(row, row)) for row in BALANCING_ROWS],

@@ -85,6 +85,7 @@ class Industry(models.TextChoices):
 
 
 class DisplayUnit(models.TextChoices):
+    AUTO = "auto", "Automatic: ₹ crores from ₹100 crore of net sales, else ₹ lakhs"
     RUPEES = "rupees", "₹ (rupees)"
     LAKHS = "lakhs", "₹ lakhs"
     CRORES = "crores", "₹ crores"
@@ -114,7 +115,7 @@ class Project(FSMModelMixin, models.Model):
     years_wanted = models.JSONField(default=list, blank=True)
     projected_years = models.PositiveSmallIntegerField(default=3)
     display_unit = models.CharField(
-        max_length=10, choices=DisplayUnit.choices, default=DisplayUnit.LAKHS
+        max_length=10, choices=DisplayUnit.choices, default=DisplayUnit.AUTO
     )
     # Projection assumptions (pipeline.cma.projection documents keys and defaults).
     assumptions = models.JSONField(default=dict, blank=True)

@@ -17,7 +17,7 @@ class ProjectInput(serializers.Serializer):
         child=serializers.RegexField(r"^FY\d{4}$"), required=False, default=list
     )
     projected_years = serializers.IntegerField(min_value=0, max_value=10, default=3)
-    display_unit = serializers.ChoiceField(choices=DisplayUnit.choices, default=DisplayUnit.LAKHS)
+    display_unit = serializers.ChoiceField(choices=DisplayUnit.choices, default=DisplayUnit.AUTO)
     assumptions = serializers.DictField(required=False, default=dict)
     classification_policy = serializers.DictField(required=False, default=dict)
 

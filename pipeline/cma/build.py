@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from pipeline.cma.aggregate import aggregate, close_trial_balances
 from pipeline.cma.model import (
@@ -22,6 +23,7 @@ from pipeline.cma.model import (
     ProjectInfo,
     Year,
     YearDocument,
+    chosen_unit,
     year_ends,
 )
 from pipeline.cma.projection import extend, next_year, resolve
@@ -43,12 +45,15 @@ def build_cma(
        its profit closed into the surplus or capital (a derived item).
     3. The estimated year and `project.projected_years` projected years follow
        from the assumptions.
+    4. An "auto" display unit becomes crores or lakhs by the latest net sales.
     Raises CmaInputError when no year can be computed or an input is invalid.
     """
     counting = _counting_documents(project, documents)
     actual = [document.year for document in counting]
     ledger = aggregate(contributions, actual)
     derived = close_trial_balances(ledger, counting, project)
+    unit = chosen_unit(project.display_unit, ledger.value("net_sales", actual[-1]))
+    project = replace(project, display_unit=unit)
     future = _future_years(actual[-1], project.projected_years)
     resolved = resolve(project.assumptions, ledger, [year.key for year in future])
     extend(ledger, project, resolved, [year.key for year in future])

@@ -29,6 +29,7 @@ def cma_document(cma: Cma, findings: Sequence[Finding] = ()) -> dict:
             "id": cma.project.id,
             "company": cma.project.company,
             "firm": cma.project.firm,
+            "unit": cma.project.display_unit,
         },
         "years": [
             {"key": year.key, "ends": year.ends.isoformat(), "kind": year.kind}

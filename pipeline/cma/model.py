@@ -27,6 +27,8 @@ TRIAL_BALANCE = "trial_balance"
 CONSTITUTIONS = ("private_limited", "public_limited", "llp", "partnership", "proprietorship")
 CORPORATE = ("private_limited", "public_limited")
 UNITS = {"rupees": 0, "lakhs": 5, "crores": 7}  # power of ten of one display unit
+AUTO_UNIT = "auto"  # crores from ₹100 crore of net sales in the latest actual year, else lakhs
+CRORES_FROM = Decimal(1_000_000_000)
 
 
 class CmaInputError(ValueError):
@@ -123,7 +125,7 @@ class ProjectInfo:
     firm: str = ""
     id: str = ""
     years_wanted: tuple[str, ...] = ()
-    display_unit: str = "lakhs"
+    display_unit: str = AUTO_UNIT
     projected_years: int = 3
     assumptions: Assumptions = field(default_factory=Assumptions)
     policy: tuple[str, ...] = ()  # the firm's classification policy, one sentence each
@@ -134,8 +136,8 @@ class ProjectInfo:
 
     def __post_init__(self) -> None:
         self.constitution = normalise_constitution(self.constitution)
-        if self.display_unit not in UNITS:
-            raise CmaInputError(f"display_unit must be one of {', '.join(UNITS)}.")
+        if self.display_unit not in (*UNITS, AUTO_UNIT):
+            raise CmaInputError(f"display_unit must be one of {', '.join(UNITS)} or auto.")
         if not 0 <= self.projected_years <= 10:
             raise CmaInputError("projected_years must be between 0 and 10.")
 
@@ -145,7 +147,17 @@ class ProjectInfo:
 
     @property
     def unit_digits(self) -> int:
+        if self.display_unit == AUTO_UNIT:
+            raise CmaInputError("The unit is chosen when the CMA is built (build_cma).")
         return UNITS[self.display_unit]
+
+
+def chosen_unit(unit: str, latest_net_sales: Decimal) -> str:
+    """The display unit: the CA's, or for "auto" what banks use for a borrower of
+    this size (crores from ₹100 crore of net sales, lakhs below)."""
+    if unit != AUTO_UNIT:
+        return unit
+    return "crores" if latest_net_sales >= CRORES_FROM else "lakhs"
 
 
 def normalise_constitution(text: str) -> str:

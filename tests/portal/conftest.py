@@ -11,6 +11,7 @@ from projects.models import Project
 
 KEY_FIGURES_DOCUMENT = {
     "schema": "cma/1",
+    "project": {"id": "p-1", "company": "Test Co", "firm": "Test firm", "unit": "lakhs"},
     "years": [
         {"key": "FY2024", "ends": "2024-03-31", "kind": "audited"},
         {"key": "FY2025", "ends": "2025-03-31", "kind": "audited"},

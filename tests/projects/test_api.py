@@ -28,6 +28,19 @@ def test_create_project_returns_its_id(api, firm):
     assert data["is_processing"] is False
 
 
+def test_the_unit_is_chosen_by_size_unless_the_ca_picks_one(api):
+    assert Project.objects.get(pk=create(api)["id"]).display_unit == "auto"
+    assert Project.objects.get(pk=create(api, display_unit="crores")["id"]).display_unit == (
+        "crores"
+    )
+    response = api.post(
+        "/api/v1/projects/",
+        {"company_name": "X", "constitution": "llp", "display_unit": "thousands"},
+        format="json",
+    )
+    assert response.status_code == 400 and "display_unit" in response.data
+
+
 def test_create_refuses_an_unknown_constitution(api):
     response = api.post(
         "/api/v1/projects/", {"company_name": "X", "constitution": "trust"}, format="json"

@@ -31,6 +31,7 @@ def test_document_has_the_spec_keys_and_schema(pragati):
         "id": "p-1",
         "company": "Pragati Steel Castings Private Limited",
         "firm": "Rao & Reddy",
+        "unit": "lakhs",  # an addition: the workbook's unit, chosen by size
     }
     assert document["years"][0] == {"key": "FY2023", "ends": "2023-03-31", "kind": "audited"}
     assert document["years"][3]["kind"] == "estimated"
