@@ -32,6 +32,7 @@ from PIL import Image
 from pipeline.readers.document import ReadLimits
 from pipeline.readers.ocr_engine import OcrWord, read_words, require_ocr
 from pipeline.readers.ocr_image import prepare
+from pipeline.readers.ocr_reread import reread_doubtful
 from pipeline.readers.ocr_text import (
     clean_line,
     clean_word,
@@ -118,7 +119,7 @@ def _scan_dpi(page: pdfium.PdfPage, width: float) -> int:
 def page_from_image(number: int, rendered: Rendered) -> OcrPage:
     """Steps 2-4 for one rendered page."""
     image, skew = prepare(rendered.image)
-    words = read_words(image, rendered.dpi)
+    words = reread_doubtful(image, read_words(image, rendered.dpi), rendered.dpi)
     scale = POINTS_PER_INCH / rendered.dpi
     placed = _placed(words, scale)
     lines = group_lines([word._asdict() for word in placed])

@@ -11,7 +11,10 @@ import pytest
 
 from pipeline.readers import read_document
 from pipeline.readers.document import ReaderError, ReadLimits
+from pipeline.readers.ocr import OcrPage
+from pipeline.readers.ocr_checks import OcrChecks
 from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf_pages import PageText
 from tests.groundtruth import SAMPLES, load, match_items
 from tests.readers import test_pdf_layouts as layouts
 from tests.scans import ScanStyle, scan_pdf
@@ -99,3 +102,12 @@ def _joined(*pdfs: bytes) -> bytes:
     out = io.BytesIO()
     joined.save(out)
     return out.getvalue()
+
+
+def test_a_page_most_of_whose_totals_fail_is_refused_with_its_reason():
+    page = OcrPage(PageText(2, 595.0, (), True, True), {}, 90.0, 0.0, 200)
+    mostly_wrong = OcrChecks([page], {}, {}, equations=[(2, False)] * 3 + [(2, True)])
+    half_right = OcrChecks([page], {}, {}, equations=[(2, False)] * 2 + [(2, True)] * 2)
+
+    assert "3 of the 4 totals" in mostly_wrong.failing_pages()[2]
+    assert half_right.failing_pages() == {}
