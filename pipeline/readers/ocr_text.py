@@ -19,10 +19,10 @@ from pipeline.readers.pdf_layout import is_figure
 
 _RULE = re.compile(r"^[_|=~—–-]{2,}$|^[_|]$")  # a printed rule or a table's border
 _GLUED_RULE = re.compile(r"^[_=~]+|[_=~]+$")
-_EDGE_SPECKS = re.compile(r"^[.,'`‘’\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’\"]+$")
+_EDGE_SPECKS = re.compile(r"^[.,'`‘’\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’\"]+$|(?<=[a-z])[.,]?[”“\"`]+$")
 SURE = 90  # confidence of words trusted to measure the print by
 GLUED_MARGIN = 1.5  # characters of width beyond a figure's own that only a speck explains
-MARK_CONFIDENCE = 20  # a lone mark between figures read less surely is a speck
+MARK_CONFIDENCE = 50  # a lone mark between figures read less surely is a speck
 EXACT = 1.5  # points: right-aligned print ends on its column's edge to within this
 _DASHES = {"-", "–", "—"}
 _LONE_MARKS = {"-", "–", "—", ":", ";", ".", ",", "~", "=", "»", "«", "'", "`", "‘", "’"}
@@ -88,12 +88,18 @@ def settle_marks(rows: list[list[tuple[str, float, float]]], slack: float) -> li
                 words.append(text)
             elif _near(edges, x1, slack) or column or (among and confidence >= MARK_CONFIDENCE):
                 words.append("-")
-            elif text in _DASHES and (not figures or index < figures[0]):  # in a label
+            elif text in _DASHES and _between_words(row, index, figures):  # in a label
                 words.append(text)
             else:
                 words.append("")
         settled.append(words)
     return settled
+
+
+def _between_words(row: list[tuple[str, float, float]], index: int, figures: list[int]) -> bool:
+    """A dash with words of the label on both sides ('Repairs - others'), not a speck after it."""
+    end = figures[0] if figures else len(row)
+    return 0 < index < end - 1 and not is_lone_mark(row[index + 1][0])
 
 
 def _nil_column(number: int, x1: float, marks: list[tuple[int, float]], headings) -> bool:
