@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from io import BytesIO
 
-Cached = dict[str, dict[str, Decimal | None]]  # sheet title → {"D9": value}; None: ""
+Cached = dict[str, dict[str, Decimal | str | None]]  # sheet → {"D9": value}; None: ""
 
 _SHEET = re.compile(r'<sheet [^>]*name="(?P<name>[^"]*)"[^>]*r:id="(?P<rid>[^"]*)"')
 _RELATION = re.compile(r"<Relationship [^>]*>")
@@ -25,7 +25,7 @@ _FORMULA_CELL = re.compile(
 )
 
 
-def store_values(xlsx: bytes, cached: Mapping[str, Mapping[str, Decimal | None]]) -> bytes:
+def store_values(xlsx: bytes, cached: Mapping[str, Mapping[str, Decimal | str | None]]) -> bytes:
     """`xlsx` with the value of every formula cell named in `cached` stored.
 
     Raises ValueError when a named cell holds no formula: the writer and this
@@ -60,7 +60,7 @@ def _attribute(tag: str, name: str) -> str:
     return re.search(rf'\b{name}="([^"]*)"', tag).group(1)
 
 
-def _fill(xml: str, title: str, values: Mapping[str, Decimal | None]) -> str:
+def _fill(xml: str, title: str, values: Mapping[str, Decimal | str | None]) -> str:
     pending = dict(values)
 
     def cell(match: re.Match) -> str:
@@ -69,8 +69,9 @@ def _fill(xml: str, title: str, values: Mapping[str, Decimal | None]) -> str:
             return match[0]
         value = pending.pop(ref)
         start = f'<c r="{ref}"{match["attrs"]}'
-        if value is None:  # IFERROR(…, ""): an empty string, as Excel caches it
-            return f'{start} t="str"><f>{match["formula"]}</f><v></v></c>'
+        if value is None or isinstance(value, str):  # IFERROR(…, "n/a"): text, as Excel caches it
+            text = html.escape(value or "", quote=False)
+            return f'{start} t="str"><f>{match["formula"]}</f><v>{text}</v></c>'
         return f"{start}><f>{match['formula']}</f><v>{_number(value)}</v></c>"
 
     filled = _FORMULA_CELL.sub(cell, xml)

@@ -13,7 +13,8 @@ these makes the CMA itself wrong.
 Warnings: profit not found in the movement of reserves or capital, opening
 stock not equal to the previous closing stock, depreciation not matching the
 movement in accumulated depreciation, closing stock split differently between
-stock-in-process and finished goods, a projected balancing figure below zero.
+stock-in-process and finished goods, a projected balancing figure below zero,
+an implied interest rate outside 6–18 %, a DSCR above 10 (`projection_checks`).
 Each has a legitimate explanation (a bonus issue, a regrouping, a disposal)
 that the CA confirms.
 
@@ -28,6 +29,7 @@ from decimal import Decimal
 
 from pipeline.cma.model import ERROR, WARNING, Cma, Finding, PendingItem
 from pipeline.cma.money import rupees
+from pipeline.cma.projection_checks import projection_warnings
 from pipeline.cma.rows import ROW_BY_KEY
 
 NEVER_NEGATIVE = (
@@ -58,6 +60,7 @@ def check_cma(cma: Cma, pending: Iterable[PendingItem] = ()) -> list[Finding]:
     for year in cma.year_keys[len(actual) :]:
         findings += _balance(cma, year)
         findings += _balancing_figure(cma, year)
+    findings += projection_warnings(cma)
     return sorted(findings, key=lambda f: (f.year, f.level != ERROR))
 
 

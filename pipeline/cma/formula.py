@@ -160,21 +160,23 @@ def _apply(name: str, values: list[Decimal]) -> Value:
 CellOf = Callable[[str, int, bool], str | None]
 
 
-def to_excel(expr: Expr, cell_of: CellOf, unit_digits: int = 0, guard: bool = False) -> str | None:
+def to_excel(
+    expr: Expr, cell_of: CellOf, unit_digits: int = 0, guard: bool = False, empty: str = ""
+) -> str | None:
     """The Excel formula (with its leading `=`) of `expr`, or None when it reads a
     year that is not on the sheet.
 
     `cell_of(key, lag, or_current)` gives a cell address. `unit_digits` is the
     power of ten of the display unit (5 for lakhs): amounts on the sheet are in
     that unit, so rounding to the paisa keeps 2 + 5 decimals and a constant
-    amount is divided by the unit. `guard` wraps the formula in IFERROR(…, ""):
-    a ratio over a zero divisor (and whatever is computed from it) shows empty,
-    as the JSON's null.
+    amount is divided by the unit. `guard` wraps the formula in IFERROR(…, empty):
+    a ratio over a zero divisor (and whatever is computed from it) shows empty
+    (or a text such as "n/a"), as the JSON's null.
     """
     body = _excel(expr, cell_of, unit_digits)
     if body is None:
         return None
-    return f'=IFERROR({body},"")' if guard else f"={body}"
+    return f'=IFERROR({body},"{empty}")' if guard else f"={body}"
 
 
 def _excel(expr: Expr, cell_of: CellOf, digits: int) -> str | None:

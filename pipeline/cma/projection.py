@@ -56,6 +56,11 @@ _MONTH_LEVELS = {
 }
 
 
+# A default that is not a flat balance: bank finance (and so the MPBF it meets) and a
+# services firm's creditors (no purchases to count months of) move with the business.
+GROWS_WITH_SALES = "grown with net sales each year"
+
+
 def q(amount: Decimal) -> Decimal:
     return amount.quantize(PAISA, rounding=ROUND_HALF_UP)
 
@@ -72,6 +77,7 @@ class Resolved:
     per_year: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     used: list[AssumptionUsed] = field(default_factory=list)
     balancing_row: str = "cash_bank"
+    stated: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # the CA's, per year
 
     def amount(self, name: str, year: str) -> Decimal:
         return self.per_year[name][year]
@@ -80,7 +86,7 @@ class Resolved:
 def resolve(assumptions: Assumptions, ledger: Ledger, years: list[str]) -> Resolved:
     """Fill every assumption, from the CA or from the actual years in `ledger`."""
     trend = _trend(ledger)
-    resolved = Resolved(balancing_row=assumptions.balancing_row)
+    resolved = Resolved(balancing_row=assumptions.balancing_row, stated=assumptions.per_year)
     for name, spec in SPECS.items():
         if spec.per_year:
             _resolve_per_year(resolved, assumptions, name, years, trend[name])
@@ -100,7 +106,9 @@ def _resolve_per_year(resolved, assumptions, name, years, default) -> None:
         return  # the balancing figure is computed, whatever the CA assumed
     source = "CA" if any(g is not None for g in given.values()) else source
     shown = resolved.per_year[name]
-    if len(set(shown.values())) == 1:
+    if source.endswith(GROWS_WITH_SALES):
+        text = f"{rupees(value)} at the start, grown with net sales"
+    elif len(set(shown.values())) == 1:
         text = f"{rupees(next(iter(shown.values())))} each year"
     else:
         text = "; ".join(f"{year}: {rupees(amount)}" for year, amount in shown.items())
@@ -117,6 +125,9 @@ def _trend(ledger: Ledger) -> dict[str, tuple[Decimal, str]]:
     value = lambda key: ledger.value(key, last) or Decimal(0)  # noqa: E731
     here = f"trend: {last}"
     trend = {name: (q(value(row)), here) for name, row in _MONTH_LEVELS.items()}
+    if ledger.value("creditors_months", last) is None:
+        trend["creditors_months"] = (Decimal(0), f"no purchases in {last}: creditors grow "
+                                     "with net sales instead")  # fmt: skip
     net_sales = value("net_sales")
     trend |= {
         "sales_growth_pct": _growth(ledger),
@@ -147,7 +158,10 @@ def _amount_defaults(ledger: Ledger) -> dict[str, tuple[Decimal, str]]:
         "term_loan_repayment": _repayment(ledger),
         "capital_introduced": (Decimal(0), f"{none}: no fresh capital assumed"),
         "nonop_income": (value("nonop_income"), f"trend: held at {last}"),
-        "bank_borrowings_wc": (value("bank_borrowings_wc"), f"trend: held at {last}"),
+        "bank_borrowings_wc": (
+            value("bank_borrowings_wc"),
+            f"trend: {last}'s balance, {GROWS_WITH_SALES}",
+        ),
         "cash_bank": (value("cash_bank"), f"trend: held at {last}"),
     }
 
@@ -228,6 +242,7 @@ def _project_year(ledger: Ledger, year: str, basis: _Basis) -> None:
     inputs |= _costs(before, inputs, basis, year)
     inputs |= _working_capital(before, inputs, basis.resolved)
     inputs |= _finance(before, ledger, prior, basis, year)
+    inputs |= _with_sales(before, inputs, basis.resolved, year)
     inputs |= _fixed_assets(before, inputs, basis, year)
     ledger.add_year(year, inputs)
     _tax_and_dividend(ledger, year, basis.resolved)
@@ -307,6 +322,26 @@ def _finance(before, ledger: Ledger, prior: str, basis: _Basis, year: str) -> di
         other: resolved.amount(other, year),
         "interest": q(_debt(ledger, prior) * resolved.rates["interest_rate_pct"] / 100),
     }
+
+
+def _with_sales(before, inputs: dict, resolved: Resolved, year: str) -> dict[str, Decimal]:
+    """Balances that follow the business where no holding level applies: creditors of a
+    firm that buys no materials (months of nil purchases would make them nil, and its
+    current ratio absurd), and bank finance the CA did not state."""
+    growth = _sales_factor(before, inputs)
+    moved = {}
+    if inputs["rm_imported"] + inputs["rm_indigenous"] == 0 and not inputs["sundry_creditors"]:
+        moved["sundry_creditors"] = q(before("sundry_creditors") * growth)
+    stated = resolved.stated.get("bank_borrowings_wc", {})
+    if resolved.balancing_row == "cash_bank" and year not in stated and "*" not in stated:
+        moved["bank_borrowings_wc"] = q(before("bank_borrowings_wc") * growth)
+    return moved
+
+
+def _sales_factor(before, inputs: dict) -> Decimal:
+    previous = before("net_sales")
+    now = inputs["sales_domestic"] + inputs["sales_export"] - inputs["duties_on_sales"]
+    return now / previous if previous > 0 else Decimal(1)
 
 
 def _fixed_assets(before, inputs: dict, basis: _Basis, year: str) -> dict[str, Decimal]:

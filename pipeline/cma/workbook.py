@@ -62,6 +62,9 @@ LABEL_WIDTH = 62
 ALL_ROWS: dict[str, Row] = {
     row.key: row for row in (*ROWS, *FORM_IV, *FORM_V, *FORM_VI, *RATIOS, *KEY_FINANCIALS)
 }
+# A ratio with nothing to divide by reads "n/a" where a banker would write it: DSCR
+# without term debt to service is not 0, and not a blank to fill in.
+NOT_APPLICABLE = {"dscr": "n/a"}
 FORM_NAMES = {"S": "Summary", "II": "Form II", "III": "Form III", "IV": "Form IV",
               "V": "Form V", "VI": "Form VI", "R": "Ratios", "K": "Key financials"}  # fmt: skip
 # The one-page summary: each line a formula pointing at its home form.
@@ -268,6 +271,7 @@ def _write_row(
                 layout.cell_of(index, spec.title),
                 cma.project.unit_digits,
                 guard=may_be_empty(line.key) and not override,
+                empty=NOT_APPLICABLE.get(line.key, ""),
             )
         if cell.value is not None:
             cached[cell.coordinate] = _shown(cma, line, year)
@@ -276,6 +280,8 @@ def _write_row(
 def _shown(cma: Cma, line: Row, year: str):
     """The figure as the cell shows it: amounts in the display unit."""
     value = cma.value(line.key, year)
+    if value is None:
+        return NOT_APPLICABLE.get(line.key)
     return scaled(value, cma.project.unit_digits) if line.kind == AMOUNT else value
 
 

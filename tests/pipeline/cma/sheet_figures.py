@@ -59,7 +59,7 @@ def mismatches(source, document: dict, unit: Decimal) -> tuple[int, list[str]]:
 
 def _same(got, expected, kind: str, unit: Decimal) -> bool:
     if expected is None:
-        return got in (None, "")
+        return got in (None, "", "n/a")
     if not isinstance(got, int | float):
         return False
     if kind == AMOUNT:
