@@ -1,12 +1,15 @@
 """README's first command: `manage.py runlocal` on the embedded default, a demo login,
-one worker below the web server's CPU priority, and nothing left running after Ctrl-C."""
+one qcluster below the web server's CPU priority, and nothing left running after Ctrl-C
+or SIGTERM, on a busy machine too."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +25,7 @@ def children(pid: int) -> list[int]:
     return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def test_runlocal_serves_the_portal_with_a_demo_login_and_a_lower_priority_worker(tmp_path):
+def start_runlocal(tmp_path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {
         **os.environ,
@@ -37,9 +40,41 @@ def test_runlocal_serves_the_portal_with_a_demo_login_and_a_lower_priority_worke
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()
+    url = f"http://127.0.0.1:{port}"
+    wait_for(lambda: answers(url) or server.poll() is not None, 90, "runlocal to serve")
+    assert server.poll() is None, (tmp_path / "runlocal.log").read_text()
+    return server, url
+
+
+def group_members(pgid: int) -> list[int]:
+    """The live processes of a process group (the cluster, its sentinel and workers)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[0] != "Z" and int(fields[2]) == pgid:
+                members.append(int(stat.parent.name))
+    return members
+
+
+@contextlib.contextmanager
+def busy_machine(processes: int = 4):
+    """Every core kept busy at normal priority, as on a loaded CI host."""
+    burners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(processes)
+    ]
     try:
-        url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: answers(url), 60, "runlocal to serve")
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
+
+
+def test_runlocal_serves_the_portal_with_a_demo_login_and_a_lower_priority_worker(tmp_path):
+    server, url = start_runlocal(tmp_path)
+    try:
         [worker] = children(server.pid)
         assert (
             os.getpriority(os.PRIO_PROCESS, worker)
@@ -57,7 +92,20 @@ def test_runlocal_serves_the_portal_with_a_demo_login_and_a_lower_priority_worke
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C
         server.wait(timeout=60)
-        log.close()
     assert not Path(f"/proc/{worker}").exists()
     printed = (tmp_path / "runlocal.log").read_text()
     assert f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}" in printed
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_by_either_signal_ends_everything_runlocal_started_on_a_busy_machine(tmp_path, stop):
+    server, _ = start_runlocal(tmp_path)
+    [cluster] = children(server.pid)
+    wait_for(lambda: len(group_members(cluster)) >= 3, 60, "the cluster's processes to start")
+    with busy_machine():
+        asked = time.monotonic()
+        server.send_signal(stop)
+        server.wait(timeout=60)
+        wait_for(lambda: not group_members(cluster), 10, "the cluster's processes to end")
+    print(f"runlocal and its cluster stopped {time.monotonic() - asked:.1f} s after {stop.name}")
+    assert not Path(f"/proc/{cluster}").exists()
