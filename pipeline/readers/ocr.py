@@ -38,6 +38,7 @@ from pipeline.readers.ocr_text import (
     clean_word,
     figure_char_width,
     is_lone_mark,
+    joined_figure,
     number_headings,
     settle_marks,
     unglued_minus,
@@ -48,6 +49,7 @@ from pipeline.readers.pdf_pages import PageText, Word, group_lines
 POINTS_PER_INCH = 72
 SPECK_ROW_CONFIDENCE = 50
 SPECK_WORD_CONFIDENCE = 40
+SPLIT_GAP = 0.3  # of the print's height: a gap this narrow inside a figure is no space
 TINY = 0.25  # of the print's height: a box narrower than this is no character
 STRETCH = 2.5  # a character of print is at most about as wide as it is tall
 MIN_DPI, MAX_DPI = 200, 400  # tesseract's accuracy falls away below ~200 dpi on small print
@@ -156,6 +158,7 @@ def _placed(words: list[OcrWord], scale: float) -> dict[Word, float]:
     rows = [row for row in rows if not _speck_row(row)]
     for row in rows:
         row.sort(key=lambda word: word.left)
+    rows = [_joined_figures(row, height) for row in rows]
     char_width = figure_char_width(
         [(clean_word(w.text), w.right - w.left, w.confidence) for row in rows for w in row]
     )
@@ -187,6 +190,26 @@ def _placed(words: list[OcrWord], scale: float) -> dict[Word, float]:
         for (word, _), text in zip(row, row_texts, strict=True):
             placed[Word(text, word.left * scale, word.right * scale, top, bottom)] = word.confidence
     return placed
+
+
+def _joined_figures(row: list[OcrWord], height: float) -> list[OcrWord]:
+    """A figure tesseract split in two ('64,47' '345.92'), joined where the gap is no space."""
+    joined: list[OcrWord] = []
+    for word in row:
+        last = joined[-1] if joined else None
+        close = last is not None and word.left - last.right < SPLIT_GAP * height
+        figure = joined_figure(clean_word(last.text), clean_word(word.text)) if close else None
+        if figure is not None:
+            joined[-1] = last._replace(
+                text=figure,
+                right=word.right,
+                top=min(last.top, word.top),
+                bottom=max(last.bottom, word.bottom),
+                confidence=min(last.confidence, word.confidence),
+            )
+        else:
+            joined.append(word)
+    return joined
 
 
 def _stretched(word: OcrWord) -> bool:

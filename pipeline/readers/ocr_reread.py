@@ -40,12 +40,11 @@ def reread_doubtful(image: Image.Image, words: list[OcrWord], dpi: int) -> list[
     stacked, offsets = _stack(image, bands)
     again = read_words(stacked, dpi)
     result = [w for w in words if w.line not in set(doubtful)]
-    for line, (top, bottom), offset in zip(doubtful, bands, offsets, strict=True):
-        mine = [
-            _moved(w, top - offset, line)
-            for w in again
-            if offset <= (w.top + w.bottom) / 2 < offset + bottom - top
-        ]
+    for line, (top, _), offset in zip(doubtful, bands, offsets, strict=True):
+        first = min(w.top for w in lines[line]) - top + offset
+        last = max(w.bottom for w in lines[line]) - top + offset
+        # only the line itself: its band also holds the edges of the lines beside it
+        mine = [_moved(w, top - offset, line) for w in again if first <= _centre(w) <= last]
         before = fmean(w.confidence for w in lines[line])
         surer = mine and fmean(w.confidence for w in mine) >= before + BETTER_BY
         result.extend(mine if surer else lines[line])
@@ -78,6 +77,10 @@ def _without_rules(band: Image.Image) -> Image.Image:
         if share > RULE_SHARE * 255:
             clean.paste(255, (0, y, band.width, y + 1))
     return clean
+
+
+def _centre(word: OcrWord) -> float:
+    return (word.top + word.bottom) / 2
 
 
 def _moved(word: OcrWord, shift: int, line: tuple) -> OcrWord:

@@ -249,3 +249,18 @@ def unglued_minus(text: str, width: float, char_width: float | None) -> str:
     if char_width is None or not text.startswith("-") or not _is_amount_text(text[1:]):
         return text
     return text[1:] if width > (len(text) - 1 + GLUED_MARGIN) * char_width else text
+
+
+_INDIAN = re.compile(
+    r"^\(?-?\d{1,2}(?:,\d{2})*,\d{3}(?:\.\d{2})?\)?$|^\(?-?\d{1,3}(?:\.\d{2})?\)?$"
+)
+
+
+def joined_figure(first: str, second: str) -> str | None:
+    """One figure in Indian grouping that tesseract split in two ('64,47' + '345.92' ->
+    '64,47,345.92'), or None when the two words are not one figure."""
+    if "," not in first or _INDIAN.match(first) or (not second[:1].isdigit() and second[:1] != ","):
+        return None
+    glue = "" if first.endswith(",") or second.startswith(",") else ","
+    joined = first + glue + second
+    return joined if _INDIAN.match(joined) else None
