@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pipeline.cma.aggregate import aggregate, close_trial_balances
+from pipeline.cma.loans import schedule_interest
 from pipeline.cma.model import (
     ESTIMATED,
     PROJECTED,
@@ -45,7 +46,9 @@ def build_cma(
        its profit closed into the surplus or capital (a derived item).
     3. The estimated year and `project.projected_years` projected years follow
        from the assumptions.
-    4. An "auto" display unit becomes crores or lakhs by the latest net sales.
+    4. The lenders' schedules, when given, set the interest on term loans (and,
+       in the projected years, the term debt and its instalments).
+    5. An "auto" display unit becomes crores or lakhs by the latest net sales.
     Raises CmaInputError when no year can be computed or an input is invalid.
     """
     counting = _counting_documents(project, documents)
@@ -57,6 +60,7 @@ def build_cma(
     future = _future_years(actual[-1], project.projected_years)
     resolved = resolve(project.assumptions, ledger, [year.key for year in future])
     extend(ledger, project, resolved, [year.key for year in future])
+    schedule_interest(ledger, project.term_loans)
     years = [Year(d.year, year_ends(d.year), d.status) for d in counting]
     return Cma(
         project=project,

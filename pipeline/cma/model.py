@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.formula import Expr
+from pipeline.cma.loans import TermLoan
 
 AUDITED = "audited"
 PROVISIONAL = "provisional"
@@ -133,6 +134,8 @@ class ProjectInfo:
     # carry them in other_reserves (row 40) instead of other_term_liabilities (row 34);
     # the notes sheet states the choice either way.
     quasi_equity: bool = False
+    # The lenders' repayment schedules (pipeline.cma.loans): interest and DSCR from them.
+    term_loans: tuple[TermLoan, ...] = ()
 
     def __post_init__(self) -> None:
         self.constitution = normalise_constitution(self.constitution)

@@ -30,6 +30,7 @@ from pipeline.cma.assessment import INTEREST_BEARING_DEBT
 from pipeline.cma.assumptions import SPECS, Assumptions
 from pipeline.cma.compute import Ledger
 from pipeline.cma.formula import Amount, Const, Expr, Op, linear_terms, prev, ref, total
+from pipeline.cma.loans import OTHER_DEBT, scheduled_finance
 from pipeline.cma.model import AssumptionUsed, ProjectInfo
 from pipeline.cma.money import rupees
 from pipeline.cma.rows import FORM_III, ROW_BY_KEY
@@ -242,6 +243,10 @@ def _project_year(ledger: Ledger, year: str, basis: _Basis) -> None:
     inputs |= _costs(before, inputs, basis, year)
     inputs |= _working_capital(before, inputs, basis.resolved)
     inputs |= _finance(before, ledger, prior, basis, year)
+    if basis.project.term_loans:
+        other = sum((before(key) for key in OTHER_DEBT), Decimal(0))
+        rate = basis.resolved.rates["interest_rate_pct"]
+        inputs |= scheduled_finance(basis.project.term_loans, year, other, rate)
     inputs |= _with_sales(before, inputs, basis.resolved, year)
     inputs |= _fixed_assets(before, inputs, basis, year)
     ledger.add_year(year, inputs)

@@ -30,11 +30,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.cma.assessment import FORM_IV, FORM_V, FORM_VI, KEY_FINANCIALS, RATIOS
 from pipeline.cma.cached_values import Cached, store_values
 from pipeline.cma.compute import may_be_empty, years_needed
-from pipeline.cma.formula import to_excel
+from pipeline.cma.formula import Amount, to_excel
 from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
 from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, ROWS, Row
 from pipeline.cma.workbook_charts import write_charts
+from pipeline.cma.workbook_loans import write_loans
 from pipeline.cma.workbook_notes import write_cover, write_notes
 from pipeline.cma.workbook_style import (
     BALANCING,
@@ -192,6 +193,8 @@ def build_workbook(cma: Cma, findings: Sequence[Finding] = ()) -> bytes:
     cached: Cached = {}
     sheets = {spec.form: _form_sheet(workbook, cma, layout, spec, cached) for spec in SHEETS}
     _charts(workbook.create_sheet("Charts"), cma, layout, sheets)
+    if cma.project.term_loans:
+        write_loans(workbook.create_sheet("Term loans"), cma)
     write_notes(workbook.create_sheet("Notes"), cma, findings)
     write_trace(workbook.create_sheet("Line items"), cma)
     buffer = BytesIO()
@@ -255,6 +258,11 @@ def _write_row(
         cell = ws.cell(row=row, column=FIRST_COLUMN + index)
         cell.number_format = FORMATS[line.kind]
         override = cma.formulas.get((line.key, year))
+        if isinstance(override, Amount) and not mirror:  # a figure from a loan schedule
+            cell.value = scaled(override.value, cma.project.unit_digits)
+            paint(cell, INPUT)
+            cell.comment = Comment("From the lenders' repayment schedules ('Term loans')", "CMA")
+            continue
         if line.formula is None and not override and not mirror:
             cell.value = scaled(cma.value(line.key, year), cma.project.unit_digits)
             paint(cell, INPUT)
