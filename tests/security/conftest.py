@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.files.base import ContentFile
+from PIL import Image
 
 from pipeline.models import CmaResult
 from projects.models import Role
@@ -13,6 +16,7 @@ from tests.reviews.builders import review_item_of
 from tests.security.routes import Target
 
 
+
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     """Dozens of members per module: hash their passwords cheaply (nothing here signs in
@@ -20,11 +24,20 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def printed_row_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("L", (120, 16), 255).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def target(project, ca, second_ca) -> Target:
-    """A project with a file, a pending review item, a generated CMA, and a second member."""
+    """A project with a file, a pending review item (with the picture of its printed row,
+    as an amount to confirm has), a generated CMA, and a second member."""
     upload_files(project, [upload()], acting_user=ca)
     item = review_item_of(project, "Sundry debtors of Sri Balaji")
+    item.crop = printed_row_png()
+    item.save(update_fields=["crop"])
     CmaResult.objects.create(
         project=project,
         document={"schema": "cma/1", "rows": {}},

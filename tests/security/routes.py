@@ -123,6 +123,7 @@ ROUTES: dict[str, Route] = {
         args=lambda t: [t.review_item.pk],
         methods={"get": dict, "patch": lambda: {"decision": "approve"}},
     ),
+    "reviews-api:crop": Route(args=lambda t: [t.review_item.pk]),
 }
 
 
