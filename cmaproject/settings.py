@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_q",
     "anymail",
     "projects",
@@ -202,6 +203,7 @@ SPECTACULAR_SETTINGS = {
     # The schema and every documentation page built on it (drf-spectacular's views read
     # these) are for members: signed out, by session or token, they answer 401.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Pipeline timing. django-q2 kills a task after PIPELINE_TASK_TIMEOUT. A claim waits

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from pipeline.errors import StepError
 from pipeline.standalone import InvalidItem, classify_objects
 from projects.access import membership_of
+from projects.api_responses import refusals
 
 MAX_ITEMS = 5000
 
@@ -17,7 +18,16 @@ MAX_ITEMS = 5000
 class Classify(APIView):
     """Body: a list of items (or {"items": [...]}); the answer has the same shape."""
 
-    @extend_schema(request=list[dict], responses={200: list[dict]})
+    @extend_schema(
+        summary="Classify line items",
+        description=(
+            'A list of line items (or `{"items": [...]}`), each classified into its CMA '
+            "row with the firm's remembered decisions; the answer has the request's shape. "
+            f"At most {MAX_ITEMS} items per request."
+        ),
+        request=list[dict],
+        responses={200: list[dict], **refusals(400, 403, 503)},
+    )
     def post(self, request):
         firm = membership_of(request.user).firm
         wrapped = isinstance(request.data, dict)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.http import FileResponse
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListCreateAPIView, RetrieveAPIView
@@ -23,6 +23,7 @@ from projects.access import (
     projects_for_user,
     require_processing_role,
 )
+from projects.api_responses import refusals
 from projects.serializers import (
     ProcessInput,
     ProjectInput,
@@ -37,7 +38,16 @@ def _answer_error(error: services.ServiceError) -> Response:
     return Response({"detail": error.message}, status=error.status)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="List the firm's projects",
+        description="Newest first, paginated (`limit`, `offset`); `?status=` filters by state.",
+        responses={200: ProjectOutput(many=True), **refusals(403)},
+    )
+)
 class ProjectListCreate(ListCreateAPIView):
+    """The firm's projects: one per client company and CMA."""
+
     serializer_class = ProjectOutput
 
     def get_queryset(self):
@@ -45,7 +55,12 @@ class ProjectListCreate(ListCreateAPIView):
         wanted = self.request.query_params.get("status")
         return queryset.filter(status=wanted) if wanted else queryset
 
-    @extend_schema(request=ProjectInput, responses={201: ProjectOutput})
+    @extend_schema(
+        summary="Create a project",
+        description="A client company, its constitution and industry; files are uploaded next.",
+        request=ProjectInput,
+        responses={201: ProjectOutput, **refusals(400, 403)},
+    )
     def post(self, request):
         membership = membership_of(request.user)
         data = ProjectInput(data=request.data)
@@ -56,6 +71,13 @@ class ProjectListCreate(ListCreateAPIView):
         return Response(ProjectOutput(project).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="A project",
+        description="Its state, its files and the link to its progress.",
+        responses={200: ProjectOutput, **refusals(404)},
+    )
+)
 class ProjectDetail(RetrieveAPIView):
     serializer_class = ProjectOutput
 
@@ -64,10 +86,16 @@ class ProjectDetail(RetrieveAPIView):
 
 
 class ProjectFiles(ThrottledView, APIView):
+    """A project's uploaded statements."""
+
     parser_classes = [MultiPartParser, FormParser]
     throttle_classes = [UploadThrottle]
 
-    @extend_schema(responses={200: SourceFileOutput(many=True)})
+    @extend_schema(
+        summary="List a project's files",
+        description="Each file with its format, state, warnings and any error.",
+        responses={200: SourceFileOutput(many=True), **refusals(404)},
+    )
     def get(self, request, pk):
         project = get_project_for_user(request.user, pk)
         return Response(SourceFileOutput(project.files.all(), many=True).data)
@@ -81,7 +109,13 @@ class ProjectFiles(ThrottledView, APIView):
                 },
             }
         },
-        responses={201: SourceFileOutput(many=True)},
+        summary="Upload statements",
+        description=(
+            "One or more files in the multipart field `file` (PDF, Excel, CSV). Each file is "
+            "checked on its own: the answer lists the stored ones and, for each refused one, "
+            "why. 201 when at least one was stored, 400 when none was."
+        ),
+        responses={201: SourceFileOutput(many=True), **refusals(400, 404, 409, 429)},
     )
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
@@ -115,7 +149,15 @@ def _accepted(request, project) -> Response:
 class ProjectProcess(ThrottledView, APIView):
     throttle_classes = [ProcessThrottle]
 
-    @extend_schema(request=ProcessInput, responses={202: dict})
+    @extend_schema(
+        summary="Process a project",
+        description=(
+            "Queues the pipeline (extract, classify, review, validate, generate) with the "
+            "options given; answers at once with the progress and its URL."
+        ),
+        request=ProcessInput,
+        responses={202: dict, **refusals(400, 403, 404, 409, 429)},
+    )
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
         require_processing_role(request.user)
@@ -133,7 +175,12 @@ class ProjectProcess(ThrottledView, APIView):
 class ProjectRetry(ThrottledView, APIView):
     throttle_classes = [ProcessThrottle]
 
-    @extend_schema(request=None, responses={202: dict})
+    @extend_schema(
+        summary="Retry a failed run",
+        description="Runs again from the step that failed, keeping what the earlier steps made.",
+        request=None,
+        responses={202: dict, **refusals(403, 404, 409, 429)},
+    )
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
         require_processing_role(request.user)
@@ -147,7 +194,12 @@ class ProjectRetry(ThrottledView, APIView):
 class ProjectResume(ThrottledView, APIView):
     throttle_classes = [ProcessThrottle]
 
-    @extend_schema(request=None, responses={202: dict})
+    @extend_schema(
+        summary="Resume after review",
+        description="Goes on to validation once every review item is decided.",
+        request=None,
+        responses={202: dict, **refusals(403, 404, 409, 429)},
+    )
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
         require_processing_role(request.user)
@@ -159,13 +211,21 @@ class ProjectResume(ThrottledView, APIView):
 
 
 class ProjectProgress(APIView):
-    @extend_schema(responses={200: dict})
+    @extend_schema(
+        summary="A run's progress",
+        description="The state, each step's status and timing, and the estimated time left.",
+        responses={200: dict, **refusals(404)},
+    )
     def get(self, request, pk):
         return Response(progress_of(get_project_for_user(request.user, pk)))
 
 
 class ProjectCma(APIView):
-    @extend_schema(responses={200: dict})
+    @extend_schema(
+        summary="The CMA as JSON",
+        description="The document of the CMA JSON contract (schema `cma/1`), once generated.",
+        responses={200: dict, **refusals(404)},
+    )
     def get(self, request, pk):
         project = get_project_for_user(request.user, pk)
         cma = getattr(project, "cma", None)
@@ -177,8 +237,11 @@ class ProjectCma(APIView):
 class ProjectWorkbook(APIView):
     @extend_schema(
         responses={
-            (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): bytes
-        }
+            (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): bytes,
+            **refusals(404),
+        },
+        summary="Download the CMA workbook",
+        description="The Excel workbook (forms, notes, trace), once generated.",
     )
     def get(self, request, pk):
         project = get_project_for_user(request.user, pk)

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from projects.access import get_project_for_user
+from projects.api_responses import refusals
 from projects.services import ServiceError
 from reviews import services
 from reviews.access import get_review_item_for_user
@@ -38,7 +39,12 @@ def _answer_error(error: ServiceError) -> Response:
 class ReviewItemList(ListAPIView):
     serializer_class = ReviewItemOutput
 
-    @extend_schema(parameters=[OpenApiParameter("status", enum=ReviewItem.Status.values)])
+    @extend_schema(
+        summary="List a project's review items",
+        description="The items the pipeline was unsure of; `?status=` filters them.",
+        parameters=[OpenApiParameter("status", enum=ReviewItem.Status.values)],
+        responses={200: ReviewItemOutput(many=True), **refusals(400, 404)},
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -55,11 +61,23 @@ class ReviewItemList(ListAPIView):
 
 
 class ReviewItemDetail(APIView):
-    @extend_schema(responses={200: ReviewItemOutput})
+    @extend_schema(
+        summary="A review item",
+        description="The line item, what was proposed and why, and any decision taken.",
+        responses={200: ReviewItemOutput, **refusals(404)},
+    )
     def get(self, request, pk):
         return Response(ReviewItemOutput(get_review_item_for_user(request.user, pk)).data)
 
-    @extend_schema(request=DecisionInput, responses={200: ReviewItemOutput})
+    @extend_schema(
+        summary="Decide a review item",
+        description=(
+            "Approve what was proposed, choose another row, split it, exclude it with a "
+            "reason, or confirm an OCRed amount (its corrected figures per year)."
+        ),
+        request=DecisionInput,
+        responses={200: ReviewItemOutput, **refusals(400, 403, 404, 409)},
+    )
     def patch(self, request, pk):
         item = get_review_item_for_user(request.user, pk)
         data = DecisionInput(data=request.data)
@@ -74,7 +92,11 @@ class ReviewItemDetail(APIView):
 class ReviewItemCrop(APIView):
     """The printed row of an amount to confirm, as the scan shows it (PNG)."""
 
-    @extend_schema(responses={(200, "image/png"): bytes})
+    @extend_schema(
+        summary="The picture of an amount to confirm",
+        description="The scanned page's crop of the row whose figures the CA confirms (PNG).",
+        responses={(200, "image/png"): bytes, **refusals(404)},
+    )
     def get(self, request, pk):
         item = get_review_item_for_user(request.user, pk)
         if not item.crop:
@@ -83,7 +105,12 @@ class ReviewItemCrop(APIView):
 
 
 class ApproveAll(APIView):
-    @extend_schema(request=ApproveAllInput, responses={200: ApproveAllOutput})
+    @extend_schema(
+        summary="Approve pending items as proposed",
+        description="Every pending item of the project, or of one `section`.",
+        request=ApproveAllInput,
+        responses={200: ApproveAllOutput, **refusals(400, 403, 404, 409)},
+    )
     def post(self, request, pk):
         project = get_project_for_user(request.user, pk)
         data = ApproveAllInput(data=request.data)

@@ -36,6 +36,8 @@ NOT_FIRM_DATA = {
     # The OpenAPI schema: the shape of the API, no firm's data (members only:
     # tests/projects/test_api.py).
     "api-schema",
+    # Its documentation page (Redoc over that schema), members only like the schema.
+    "api-docs",
 }
 # Django admin scopes every model to the firm admin's firm: tests/admin/test_scoping.py.
 ADMIN_NAMESPACE = "admin"
