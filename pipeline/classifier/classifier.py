@@ -4,7 +4,8 @@
    excluded, confidence 1.0.
 2. Memory: the firm's own earlier decision for this label in this context.
 3. Vocabulary with context rules: fixed-asset columns, reserve movements,
-   terms and headings (decide.py, rules.py), loan notes, Tally's signs.
+   terms and headings (decide.py, rules.py), loan notes, Tally's signs;
+   qualifiers in the label then move an item to a sibling row (qualifiers.py).
 4. Similarity, when the vocabulary knows no term of the label.
 5. Calibration turns each layer's raw score into a confidence.
 6. Optionally an external LLM gives a second opinion on what stays below the
@@ -22,6 +23,7 @@ from pipeline.classifier.external import ExternalClassifier
 from pipeline.classifier.frame import Frame, build_frame
 from pipeline.classifier.memory import Memory
 from pipeline.classifier.policy import Policy
+from pipeline.classifier.qualifiers import qualify
 from pipeline.classifier.rules import (
     Block,
     apply_note_text,
@@ -34,6 +36,7 @@ from pipeline.classifier.rules import (
     negative_accumulated_depreciation,
 )
 from pipeline.classifier.similarity import guess, similar
+from pipeline.classifier.statement import guard, read
 from pipeline.classifier.vocabulary import Vocabulary, default_vocabulary
 
 TRY_SIMILARITY_BELOW = 0.6  # raw score under which similarity may find a better reading
@@ -101,6 +104,11 @@ class Classifier:
         return self._calibrated(candidate)
 
     def _local(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
+        candidate = read(frame, self.vocabulary, lambda f: self._read(item, f, blocks))
+        return guard(candidate, frame)
+
+    def _read(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
+        """The row in one reading of the context (statement.read tries several when unknown)."""
         candidate = bare_total(item.label) or fixed_asset_column(item, frame)
         if candidate is None:
             candidate = decide(frame, self.vocabulary, self.policy)
@@ -112,7 +120,7 @@ class Classifier:
                 if candidate is not None and candidate.cma_key:
                     found.alternatives.insert(0, (candidate.cma_key, 0.0))
                 candidate = found
-        candidate = candidate or guess(frame)
+        candidate = qualify(self.vocabulary, candidate or guess(frame), frame)
         candidate = apply_note_text(item, candidate)
         candidate = facility_among_assets(item, frame, candidate)
         return negative_accumulated_depreciation(item, candidate)

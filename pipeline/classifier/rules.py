@@ -144,6 +144,8 @@ def movement(
         return None  # drawings and dividends keep their own row
     row = next((row for tag, row in RESERVE_ROWS if tag in frame.tags), None)
     closing = is_closing_balance(item.label)
+    if row is None and names_a_reserve(item, decided):
+        return None  # "General reserve" under "Reserves and surplus" is that reserve's balance
     if block.has_closing:
         if closing and row:
             evidence = f"Closing balance of '{frame.heading}' -> {row}."
@@ -158,6 +160,17 @@ def movement(
         evidence = f"'{frame.heading}' prints no closing balance: its lines add up to {row}."
         return Candidate(row, sign, RAW_ROLLING, evidence, VOCABULARY, "rule")
     return None
+
+
+_RESERVE_KEYS = frozenset(row for _, row in RESERVE_ROWS)
+
+
+def names_a_reserve(item: ItemContext, decided: Candidate | None) -> bool:
+    """A line naming one reserve, with no opening or movement word, under the reserves' heading."""
+    if decided is None or decided.cma_key not in _RESERVE_KEYS or decided.basis != "term":
+        return False
+    label = clean(item.label)
+    return not (_OPENING_BALANCE.search(label) or _MOVEMENT_WORDS.search(label))
 
 
 _WORKING_CAPITAL = re.compile(

@@ -3,13 +3,16 @@
 It lives in CSV files under `data/` (not in code) so that a CA can extend it:
 `terms.csv` maps the words of a label, in a context, to a row; `headings.csv`
 says what a section, sub-section or Tally group tells about the items under
-it; `abbreviations.csv` spells out "CC", "OD", "FD". Loading validates every
+it; `qualifiers.csv` names the words that move an item to a sibling row
+("imported", "export", "over six months"); `abbreviations.csv` spells out
+"CC", "OD", "FD". Loading validates every
 row and names the file and line of a mistake.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -121,6 +124,17 @@ def find(
     return best
 
 
+@dataclass(frozen=True)
+class Qualifier:
+    """`pattern` in the cleaned label moves an item from `source` to `target` (`where` holds)."""
+
+    pattern: re.Pattern[str]
+    source: str
+    target: str
+    where: Condition
+    line: int
+
+
 class Vocabulary:
     """Terms indexed by their first word, defaults in file order, headings, abbreviations."""
 
@@ -129,11 +143,13 @@ class Vocabulary:
         terms: list[Term],
         headings: list[Heading],
         abbreviations: dict[str, tuple[str, ...]],
+        qualifiers: list[Qualifier] | None = None,
     ) -> None:
         self.defaults = [t for t in terms if not t.phrase]
         self.terms = [t for t in terms if t.phrase]
         self.headings = headings
         self.abbreviations = abbreviations
+        self.qualifiers = qualifiers or []
         self._by_first: dict[str, list[Term]] = {}
         for term in self.terms:
             self._by_first.setdefault(term.phrase[0], []).append(term)
@@ -179,7 +195,8 @@ class Vocabulary:
         headings = list(_headings(directory / "headings.csv", abbreviations))
         known = BUILTIN_TAGS.union(*(h.tags for h in headings))
         terms = list(_terms(directory / "terms.csv", abbreviations, known))
-        return cls(terms, headings, abbreviations)
+        qualifiers = list(_qualifiers(directory / "qualifiers.csv", known))
+        return cls(terms, headings, abbreviations, qualifiers)
 
 
 @cache
@@ -229,6 +246,19 @@ def _terms(path: Path, abbreviations: dict, known: frozenset[str]) -> Iterable[T
             if phrase and not tokens:
                 raise VocabularyError(f"{path.name}:{line}: phrase {phrase!r} has no words")
             yield Term(tokens, phrase, where, row["row"], sign, strength, line, contiguous)
+
+
+def _qualifiers(path: Path, known: frozenset[str]) -> Iterable[Qualifier]:
+    for line, row in _rows(path):
+        try:
+            pattern = re.compile(row["pattern"])
+        except re.error as error:
+            raise VocabularyError(f"{path.name}:{line}: bad pattern: {error}") from error
+        where = Condition.parse(row.get("where", ""))
+        if unknown := where.tags() - known:
+            raise VocabularyError(f"{path.name}:{line}: unknown context tag(s) {sorted(unknown)}")
+        _check_targets([row["from"], row["to"]], path, line)
+        yield Qualifier(pattern, row["from"], row["to"], where, line)
 
 
 def _check_targets(targets: Iterable[str], path: Path, line: int) -> None:

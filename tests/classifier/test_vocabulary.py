@@ -13,7 +13,7 @@ from pipeline.classifier.vocabulary import DATA_DIR, Vocabulary, VocabularyError
 
 @pytest.fixture
 def data_dir(tmp_path):
-    for name in ("terms.csv", "headings.csv", "abbreviations.csv"):
+    for name in ("terms.csv", "headings.csv", "abbreviations.csv", "qualifiers.csv"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     return tmp_path
 

@@ -315,10 +315,10 @@ MORE_CASES = [  # Tally ledgers, Ind AS headings, notes without a statement, T-f
         1,
     ),
     ("Sundry Debtors (Unsecured, considered good)", T_ASSET, "receivables_domestic", 1),
-    (
+    (  # issue 12: banks' Form III puts debtors over six months among non-current assets
         "Debtors outstanding for more than six months",
         s3("Trade receivables"),
-        "receivables_domestic",
+        "other_noncurrent_assets",
         1,
     ),
     ("Bills receivable", T_ASSET, "receivables_domestic", 1),
@@ -513,7 +513,7 @@ HARD_CASES = [  # ambiguous or adversarial: a wrong row must not be auto-approve
     ("Work in progress (at cost)", T_ASSET, "inventory_wip"),
     ("Fixed Deposit (lien marked against CC limit)", T_ASSET, "investments_current"),
     ("Investments", T_ASSET, "investments_noncurrent"),
-    ("Sundry Debtors - over six months", T_ASSET, "receivables_domestic"),
+    ("Sundry Debtors - over six months", T_ASSET, "other_noncurrent_assets"),  # issue 12
     ("Share capital", T_LIAB, "share_capital"),
 ]
 
