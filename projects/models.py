@@ -253,6 +253,9 @@ class SourceFile(models.Model):
     rupees_per_unit = models.DecimalField(max_digits=12, decimal_places=0, default=1)
     # A scan's OCR: pages read, their confidence, figures confirmed (ExtractedDocument.ocr).
     ocr_report = models.JSONField(default=dict, blank=True)
+    # Each sheet or page: the role it was read as and why, its unit, years and items, and
+    # every check of the statement's arithmetic on it (pipeline.extract_report).
+    extract_report = models.JSONField(default=list, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

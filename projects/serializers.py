@@ -37,6 +37,7 @@ class SourceFileOutput(serializers.ModelSerializer):
             "hint",
             "warnings",
             "ocr_report",
+            "extract_report",
             "items_found",
             "uploaded_at",
         ]

@@ -50,6 +50,26 @@ class ExtractedItem:
 
 
 @dataclass
+class Part:
+    """One sheet or page as the reader placed it, for the file's extract report.
+
+    `role` is what the reader took it for (a statement, "notes", "trial_balance",
+    ... or `UNPLACED`), `why` the evidence in a sentence, `unit` the rupees per
+    printed unit in force on it.
+    """
+
+    name: str
+    role: str
+    why: str
+    unit: Decimal = Decimal(1)
+    sheet: str | None = None
+    page: int | None = None
+
+
+UNPLACED = "not placed"
+
+
+@dataclass
 class ExtractedDocument:
     """Everything one file yields.
 
@@ -72,6 +92,8 @@ class ExtractedDocument:
     warnings: list[str] = field(default_factory=list)
     # Scanned pages: which were OCRed, their confidence, the figures to confirm (ocr_checks).
     ocr: dict | None = None
+    # Each sheet or page with the role the reader gave it and why (the extract report).
+    parts: list[Part] = field(default_factory=list)
 
 
 class ReaderError(Exception):

@@ -71,11 +71,27 @@ class TotalFinder:
 
     def is_total(self, label: str, amounts: Amounts) -> bool:
         """Whether the row is a total; records it either way."""
+        total = (
+            bool(amounts)
+            and not is_closing_balance(label)
+            and (self.explains(label, amounts) or is_plain_total(label))
+        )
+        self.record(label, amounts, total)
+        return total
+
+    def explains(self, label: str, amounts: Amounts) -> bool:
+        """Whether one of the rules makes the row's amounts a total of the rows before it."""
+        return self.explanation(label, amounts) is not None
+
+    def explanation(self, label: str, amounts: Amounts) -> Amounts | None:
+        """The sum, by the first rule that makes the row a total, that its amounts equal."""
         if not amounts or is_closing_balance(label):
-            total = False
-        else:
-            single = says_total(label) or not label.strip()
-            total = self._matches(amounts, single) or is_plain_total(label)
+            return None
+        single = says_total(label) or not label.strip()
+        return next((c for c in self._candidates(single) if self._equal(amounts, c)), None)
+
+    def record(self, label: str, amounts: Amounts, total: bool) -> None:
+        """Take the row in as a total or as an item (a 'Less:' item counts negative)."""
         if total:
             self.totals.append(amounts)
             self.starts.append(len(self.items))
@@ -84,10 +100,10 @@ class TotalFinder:
             sign = Decimal(-1) if _LESS.match(label) else Decimal(1)
             self.items.append({year: sign * value for year, value in amounts.items()})
             self.since_total += 1
-        return total
 
-    def _matches(self, amounts: Amounts, single: bool) -> bool:
-        return any(self._equal(amounts, candidate) for candidate in self._candidates(single))
+    def run_since_total(self) -> Amounts:
+        """The plain sum of the items since the last total: what a total would say."""
+        return self._sum(self.items[len(self.items) - self.since_total :])
 
     def _candidates(self, single: bool):
         count = len(self.items)

@@ -13,8 +13,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
-from pipeline import progress
+from pipeline import progress, statement_arithmetic
 from pipeline.errors import PERMANENT, StepError, StepResult
+from pipeline.extract_report import extract_report
 from pipeline.models import LineItem
 from pipeline.options import PipelineOptions
 from pipeline.readers import read_document
@@ -46,11 +47,11 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     Raises StepError(PERMANENT) when no file could be read.
     """
     files = list(project.files.all())
-    read: list[tuple[SourceFile, ExtractedDocument]] = []
+    read: list[tuple[SourceFile, ExtractedDocument, list[dict]]] = []
     failed: list[tuple[SourceFile, ReaderError]] = []
     for done, source in enumerate(files, start=1):
         try:
-            read.append((source, _read(source)))
+            read.append((source, *_read(source)))
         except ReaderError as error:
             failed.append((source, error))
         progress.report(0.9 * done / len(files))
@@ -62,7 +63,7 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
             PERMANENT,
             "See each file's error below, then upload readable statements and retry.",
         )
-    items = sum(len(document.items) for _, document in read)
+    items = sum(len(document.items) for _, document, _ in read)
     return StepResult(
         summary=f"{items} line items from {len(read)} of {len(files)} files",
         counts={"items": items, "files": len(read), "failed_files": len(failed)},
@@ -70,18 +71,22 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     )
 
 
-def _read(source: SourceFile) -> ExtractedDocument:
+def _read(source: SourceFile) -> tuple[ExtractedDocument, list[dict]]:
+    """The file's items, its arithmetic's breaks among its warnings, and its extract report."""
     with source.file.open("rb") as handle:
         data = handle.read()
-    return read_document(source.original_name, data, limits())
+    document = read_document(source.original_name, data, limits())
+    checks = statement_arithmetic.check_rows(document.items, document.units)
+    document.warnings += statement_arithmetic.breaks(checks)
+    return document, extract_report(document, checks)
 
 
 def _store(project: Project, read, failed) -> None:
-    documents = [document for _, document in read]
+    documents = [document for _, document, _ in read]
     year_sources = assign_year_sources(documents, wanted=project.years_wanted)
     with transaction.atomic():
         LineItem.objects.filter(project=project).delete()
-        for source, document in read:
+        for source, document, report in read:
             with transaction.atomic():  # a savepoint per file
                 rows = [
                     _line_item(project, source, position, item, document, documents, year_sources)
@@ -94,10 +99,12 @@ def _store(project: Project, read, failed) -> None:
                 source.statement_year = document.statement_year or ""
                 source.rupees_per_unit = max(document.units.values(), default=Decimal(1))
                 source.warnings = document.warnings
+                source.extract_report = report
                 _mark_file(source, FileStatus.EXTRACTED, document.kind, items=len(rows))
         for source, error in failed:
             source.warnings = []
             source.ocr_report = {}
+            source.extract_report = []
             _mark_file(source, FileStatus.FAILED, error=error)
 
 
@@ -120,6 +127,7 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
             "statement_year",
             "rupees_per_unit",
             "ocr_report",
+            "extract_report",
         ]
     )
 
