@@ -21,8 +21,10 @@ from pipeline.readers.blocks import PER_SHARE, TOTAL, Block, Context, heading_no
 from pipeline.readers.document import (
     BALANCE_SHEET,
     PROFIT_AND_LOSS,
+    UNPLACED,
     ExtractedDocument,
     ExtractedItem,
+    Part,
 )
 from pipeline.readers.grid import Sheet, Workbook
 from pipeline.readers.layout import clean_label, statement_of, unit_cells, year_of
@@ -32,6 +34,11 @@ from pipeline.readers.scan import note_column, scan
 NOTES, FIXED_ASSETS = "notes", "fixed_assets"
 _NOTES_TITLE = re.compile(
     r"(?<!sub)(?<!sub-)(?<!sub )\bnotes\b|\bschedules? (?:forming|to)\b", re.IGNORECASE
+)
+_WORKING_TITLE = re.compile(
+    r"trial balance|cash\s*flow|ratios?\b|repayment|\bemi\b|deferred tax|sub[- ]?notes?|"
+    r"annexure|break[- ]?up|details of|computation|schedule",
+    re.IGNORECASE,
 )
 _TITLE_TAIL = re.compile(r"\s+(?:for the (?:year|period)|as (?:at|on))\b.*$", re.IGNORECASE)
 
@@ -81,10 +88,11 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
     unit = next((u[0][1] for sheet in faces if (u := unit_cells(sheet))), Decimal(1))
     items_by_sheet: dict[str, list[ExtractedItem]] = {}
     note_statements: dict[str, str] = {}
-    warnings, units = [], {}
+    warnings, units, parts = [], {}, []
     for sheet in book.sheets:
         kind, ctx = kinds[sheet.name], _context(sheet, year, unit)
         units[sheet.name] = ctx.units[0][1]
+        parts.append(_part(sheet, kind, units[sheet.name]))
         if kind is None:
             if any(c.amount is not None for c in sheet.cells.values()):
                 warnings.append(f"Sheet '{sheet.name}' was not recognised and was not read.")
@@ -92,7 +100,57 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
         items_by_sheet[sheet.name] = _read_sheet(kind, sheet, ctx, note_statements)
     _expand_face_lines(faces, items_by_sheet, note_statements)
     items = [item for sheet in book.sheets for item in items_by_sheet.get(sheet.name, [])]
-    return _document(file_name, items, year, units, warnings)
+    document = _document(file_name, items, year, units, warnings)
+    document.parts = parts
+    return document
+
+
+_ROLE_NAMES = {BALANCE_SHEET: "balance sheet", PROFIT_AND_LOSS: "statement of profit and loss"}
+_AUXILIARY_NAMES = {
+    auxiliary.TRIAL_BALANCE: "a trial balance",
+    auxiliary.CASH_FLOW: "a cash flow statement",
+    auxiliary.RATIOS: "a sheet of ratios",
+    auxiliary.EMI: "a loan repayment (EMI) schedule",
+    auxiliary.DEFERRED_TAX: "a deferred tax working",
+    auxiliary.SUB_NOTES: "sub-notes",
+}
+
+
+def _telling_title(sheet: Sheet, kind: str | None) -> str:
+    """The title line that gave the sheet its role (not the company's name above it)."""
+    if kind in (BALANCE_SHEET, PROFIT_AND_LOSS):
+        return _statement_title(sheet)
+    labels = [line.label for line in scan(sheet, limit=5) if line.label and not line.amounts]
+    if kind == NOTES:
+        return next((label for label in labels if _NOTES_TITLE.search(label)), _title(sheet))
+    return next((label for label in labels if _WORKING_TITLE.search(label)), _title(sheet))
+
+
+def _part(sheet: Sheet, kind: str | None, unit: Decimal) -> Part:
+    """The sheet's role for the extract report, with the evidence it was given it on."""
+    title = clean_label(_telling_title(sheet, kind))[:90] or "(no title)"
+    if kind is None:
+        filled = any(c.amount is not None for c in sheet.cells.values())
+        why = (
+            "no statement title, note headings, trial balance columns or fixed-asset schedule "
+            "was found on it, so it was left out"
+            if filled
+            else "it holds no figures"
+        )
+        return Part(sheet.name, UNPLACED, why, unit, sheet=sheet.name)
+    if kind == NOTES:
+        why = f"its title “{title}” names notes or schedules; each note is read as a block"
+    elif kind == FIXED_ASSETS:
+        why = "its columns are a fixed-asset schedule (gross block, depreciation, net block)"
+    elif kind in auxiliary.REASONS or kind == auxiliary.SUB_NOTES:
+        why = (
+            f"its title or columns (“{title}”) make it {_AUXILIARY_NAMES[kind]}: read, shown, "
+            "and left out of the counts, as it repeats figures the statements carry"
+        )
+    else:
+        columns = "year columns and a Note column" if note_column(sheet) else "year columns"
+        why = f"its title “{title}” names the {_ROLE_NAMES[kind]}, over {columns}"
+    return Part(sheet.name, kind, why, unit, sheet=sheet.name)
 
 
 def _statement_year(faces: list[Sheet]) -> str | None:

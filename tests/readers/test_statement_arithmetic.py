@@ -10,9 +10,10 @@ import pytest
 
 from pipeline.extract_report import extract_report
 from pipeline.readers import read_document
-from pipeline.readers.document import ReadLimits
+from pipeline.readers.document import UNPLACED, ReadLimits
 from pipeline.statement_arithmetic import NOTE, PROFIT, TIE, TOTAL, breaks, check_rows
-from tests.readers.statement_fixtures import workbook_bytes
+from tests.readers.statement_fixtures import sheets, workbook_bytes
+from tests.readers.test_excel_statements import workbook as _workbook
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
@@ -122,3 +123,41 @@ def test_the_samples_arithmetic_holds_as_read(path):
     document = read_document(Path(path).name, data, ReadLimits())
     checks = check_rows(document.items, document.units)
     assert len(checks) >= 8 and breaks(checks) == []
+
+
+def test_every_sheet_of_a_final_accounts_workbook_has_its_role_and_why():
+    path = "pragati-steel-castings/PSCPL Final Accounts 2024-25.xls"
+    document = read_document(Path(path).name, (SAMPLES / path).read_bytes(), ReadLimits())
+    roles = {part.name: part.role for part in document.parts}
+    assert roles == {
+        "Trial Balance": "trial_balance",
+        "BS": "balance_sheet",
+        "P&L": "profit_and_loss",
+        "Notes BS (1)": "notes",
+        "Notes BS (2)": "notes",
+        "Notes to P&L": "notes",
+        "Subnotes to BS": "sub_notes",
+        "Co. Deprn": "fixed_assets",
+        "Deferred Tax": "deferred_tax",
+        "EMI Schedule": "emi",
+        "Key Ratios": "ratios",
+        "Cash Flow": "cash_flow",
+    }
+    why = {part.name: part.why for part in document.parts}
+    assert "“Balance Sheet as at 31.03.2025”" in why["BS"] and "Note column" in why["BS"]
+    assert "“Trial Balance as at 31st March 2025”" in why["Trial Balance"]
+
+
+def test_a_sheet_that_cannot_be_placed_is_reported_and_left_out():
+    book = sheets("ties")
+    book["Stock register"] = [("Item", "Qty", "Rate"), ("Yarn 40s", 1200, 210), ("Dye", 40, 900)]
+    document = read_document("Narmada.xlsx", _workbook(book), ReadLimits())
+    (part,) = [p for p in document.parts if p.name == "Stock register"]
+    assert part.role == UNPLACED and "left out" in part.why
+    assert not any(item.sheet == "Stock register" for item in document.items)
+    report = extract_report(document, check_rows(document.items, document.units))
+    assert [(e["name"], e["role"], e["items"]) for e in report][-1] == (
+        "Stock register",
+        UNPLACED,
+        0,
+    )
