@@ -38,6 +38,7 @@ INDUSTRIES = (("manufactur", "manufacturer"), ("trad", "trader"), ("servic", "se
 _OPENING = re.compile(r"\b(opening|beginning|commencement)\b")
 _CLOSING = re.compile(r"\b(closing|end of the (year|period)|at the end|year end)\b")
 _OPENING_STOCK = re.compile(r"\bopening (stock|inventor)")
+_PATH = re.compile(r" / | [-–] ")  # "Current financial liabilities - Borrowings" is a path
 _BS_ONLY = frozenset({"bs", "asset", "liability", "inventories", "current", "noncurrent"})
 
 
@@ -70,7 +71,7 @@ def build_frame(item: ItemContext, vocabulary: Vocabulary) -> Frame:
 
 def _headings_of(item: ItemContext) -> list[str]:
     """Printed headings, the most authoritative first: the section (path), group, sub-section."""
-    texts = [part for part in (item.section or "").split(" / ") if part.strip()]
+    texts = [part for part in _PATH.split(item.section or "") if part.strip()]
     texts += [item.tally_group or "", item.subsection, item.table or ""]
     if item.note and not item.note.strip().isdigit():
         texts.append(item.note)

@@ -174,7 +174,7 @@ class Vocabulary:
 
     def heading(self, text: str | None) -> tuple[frozenset[str], frozenset[str] | None]:
         """Tags (and the closed set of rows, for party lists) of one heading."""
-        tokens = self.words_of(text)
+        tokens = _without_reference(self.words_of(text))
         tags: set[str] = set()
         closed: frozenset[str] | None = None
         for heading in self.headings:
@@ -202,6 +202,18 @@ class Vocabulary:
 @cache
 def default_vocabulary() -> Vocabulary:
     return Vocabulary.load()
+
+
+_REFERENCES = frozenset({"schedule", "sch", "annexure", "annex", "note", "notes", "appendix"})
+
+
+def _without_reference(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """'Schedule C - Secured loans', 'Note 16 Borrowings': the heading follows the reference."""
+    if tokens and tokens[0] in _REFERENCES:
+        tokens = tokens[1:]
+        if tokens and len(tokens[0]) <= 4 and tokens[0] not in ("loan", "cash", "bank", "tax"):
+            tokens = tokens[1:]  # the reference's letter or roman numeral ('c', 'iv')
+    return tokens
 
 
 def _rows(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
