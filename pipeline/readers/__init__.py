@@ -56,10 +56,13 @@ def _read(file_name: str, data: bytes, limits: ReadLimits, kind: str) -> Extract
     except ReaderError:
         raise
     except Exception as error:  # a reader's bug must not sink the project's other files
-        logger.exception("reading %s failed", file_name)
+        # A defect of ours, never passed off as the CA's layout: logged with its traceback
+        # for the fix, and the file stays with the project to be read again after it.
+        logger.exception("reading %s failed: a reader defect", file_name)
         raise ReaderError(
-            "unreadable_file",
-            "The file could not be read: its layout is one the product does not understand yet.",
-            "Upload the statements as a PDF or Excel export from the accounting software; "
-            "if this keeps happening, send the file to support.",
+            "reader_defect",
+            "The product failed while reading this file "
+            f"({type(error).__name__}): a defect on our side, not a fault of the file.",
+            "The file is kept with the project and the failure is logged for a fix; process "
+            "the project again once it is fixed, or upload the statements as a PDF meanwhile.",
         ) from error

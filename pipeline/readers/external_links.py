@@ -27,13 +27,21 @@ def linked_cells(formulas_book) -> dict[str, dict[str, set[str]]]:
     books = [_book_name(link) for link in getattr(formulas_book, "_external_links", [])]
     found: dict[str, dict[str, set[str]]] = {}
     for ws in formulas_book.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    names = {_named(key, books) for key in _EXTERNAL.findall(str(cell.value))}
-                    if names:
-                        found.setdefault(ws.title, {})[cell.coordinate] = names
+        for cell in present_cells(ws):
+            if cell.data_type == "f":
+                names = {_named(key, books) for key in _EXTERNAL.findall(str(cell.value))}
+                if names:
+                    found.setdefault(ws.title, {})[cell.coordinate] = names
     return found
+
+
+def present_cells(ws) -> list:
+    """The cells an openpyxl sheet's XML holds, row by row, never the empty ones of its range.
+
+    `iter_rows` creates every cell between A1 and the farthest one: one stray cell at
+    Z100000, or formatting down whole columns, would become millions of them.
+    """
+    return sorted(ws._cells.values(), key=lambda cell: (cell.row, cell.column))
 
 
 def linked_warning(found: dict[str, dict[str, set[str]]], sheets: list[Sheet]) -> str | None:

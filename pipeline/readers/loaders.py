@@ -3,8 +3,10 @@
 Guard rails come first: an .xlsx is a zip, so its declared sizes are checked
 before anything is decompressed (a decompression bomb never reaches
 openpyxl), its shared strings and rows are counted in the XML as it streams
-out (`max_shared_strings`, `max_rows`; a CSV's lines likewise), and the used
-range of every sheet is checked against `max_workbook_cells`. Any exception a
+out (`max_shared_strings`, `max_rows`; a CSV's lines likewise), and the cells
+that hold a value are counted against `max_workbook_cells`: never the range a
+sheet declares, since formatting whole columns makes a sheet of forty rows
+declare A1:XFD1048576. Any exception a
 library raises while parsing becomes a `ReaderError` with a sentence a CA
 understands; a traceback never reaches the portal.
 """
@@ -26,7 +28,7 @@ import xlrd
 
 from pipeline.readers.amounts import parse_amount
 from pipeline.readers.document import ReaderError, ReadLimits
-from pipeline.readers.external_links import linked_cells, linked_warning
+from pipeline.readers.external_links import linked_cells, linked_warning, present_cells
 from pipeline.readers.formula import evaluate
 from pipeline.readers.grid import Cell, Sheet, Workbook, cell_ref, leading_indent
 from pipeline.readers.sniff import CSV, XLSX, encrypted_workbook
@@ -37,7 +39,7 @@ _RATIO_FLOOR = 5 * 1024 * 1024  # small members may compress well without harm
 _SHARED_STRING = re.compile(rb"<(?:\w+:)?si[\s>]")
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
 _CHUNK = 1 << 20
-_DIMENSION = re.compile(rb'<dimension ref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)[\s>]")
 
 
 def _too_large(what: str) -> ReaderError:
@@ -131,44 +133,29 @@ def _check_lines(data: bytes, limits: ReadLimits) -> None:
         raise _too_large(f"it has more than {limits.max_rows:,} lines")
 
 
-def _declared_cells(archive: zipfile.ZipFile) -> int:
-    """Cells the sheets' <dimension> elements declare, read from their first bytes only."""
-    total = 0
-    for name in archive.namelist():
-        if not re.match(r"xl/worksheets/[^/]+\.xml$", name):
-            continue
-        with archive.open(name) as handle:
-            match = _DIMENSION.search(handle.read(4096))
-        if match and match.group(3):
-            rows = int(match.group(4)) - int(match.group(2)) + 1
-            cols = _col_number(match.group(3)) - _col_number(match.group(1)) + 1
-            total += max(rows, 0) * max(cols, 0)
-    return total
+def _value_cells(archive: zipfile.ZipFile, limit: int) -> int:
+    """Cells of the sheets that hold a value (<v> or an inline string), counted as they stream.
 
-
-def _col_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.decode():
-        number = number * 26 + ord(letter) - 64
-    return number
+    Formatting applied to whole columns or rows declares millions of cells and stores
+    a few hundred; only what holds a value is read, so only that is counted.
+    """
+    sheets = [n for n in archive.namelist() if re.match(r"xl/worksheets/[^/]+\.xml$", n)]
+    return _count(archive, sheets, _VALUE, limit)
 
 
 def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
     """An .xlsx read twice: formulas (to know how cells are stored) and cached values."""
     archive = check_zip(data, limits)
     check_counts(archive, limits)
-    if _declared_cells(archive) > limits.max_workbook_cells:
-        raise _too_large(f"its sheets declare more than {limits.max_workbook_cells:,} cells")
+    if _value_cells(archive, limits.max_workbook_cells) > limits.max_workbook_cells:
+        raise _too_large(f"its sheets hold more than {limits.max_workbook_cells:,} values")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises anything from KeyError to XML errors
         raise _corrupt("Excel", error) from error
-    used = sum(ws.max_row * ws.max_column for ws in formulas.worksheets)
-    if used > limits.max_workbook_cells:
-        raise _too_large(f"its sheets use {used:,} cells")
     try:
         sheets = [_xlsx_sheet(ws, values[ws.title]) for ws in formulas.worksheets]
     except Exception as error:
@@ -182,11 +169,10 @@ def load_xlsx(data: bytes, limits: ReadLimits) -> Workbook:
 def _xlsx_sheet(ws_formulas, ws_values) -> Sheet:
     sheet = Sheet(ws_formulas.title)
     values = _Values(ws_formulas, ws_values)
-    for row in ws_formulas.iter_rows():
-        for cell in row:
-            made = _xlsx_cell(cell, values)
-            if made is not None:
-                sheet.add(made)
+    for cell in present_cells(ws_formulas):
+        made = _xlsx_cell(cell, values)
+        if made is not None:
+            sheet.add(made)
     sheet.merged = [
         (r.min_row, r.min_col, r.max_row, r.max_col) for r in ws_formulas.merged_cells.ranges
     ]
@@ -198,16 +184,12 @@ class _Values:
 
     def __init__(self, ws_formulas, ws_values) -> None:
         self.cached = {
-            cell_ref(r, c): value
-            for r, row in enumerate(ws_values.iter_rows(min_row=1, min_col=1, values_only=True), 1)
-            for c, value in enumerate(row, 1)
-            if value is not None
+            cell.coordinate: cell.value
+            for cell in present_cells(ws_values)
+            if cell.value is not None
         }
         self.formulas = {
-            c.coordinate: str(c.value)
-            for r in ws_formulas.iter_rows()
-            for c in r
-            if c.data_type == "f"
+            c.coordinate: str(c.value) for c in present_cells(ws_formulas) if c.data_type == "f"
         }
         self.computing: set[str] = set()
 
@@ -284,14 +266,20 @@ def _xls_sheets(book, limits: ReadLimits):
     used = rows = 0
     for index in range(book.nsheets):
         xsheet = book.sheet_by_index(index)
-        used += xsheet.nrows * xsheet.ncols
+        used += _xls_values(xsheet)
         rows += xsheet.nrows
         if used > limits.max_workbook_cells:
-            raise _too_large(f"its sheets use more than {limits.max_workbook_cells:,} cells")
+            raise _too_large(f"its sheets hold more than {limits.max_workbook_cells:,} values")
         if rows > limits.max_rows:
             raise _too_large(f"its sheets have more than {limits.max_rows:,} rows")
         yield _xls_sheet(book, xsheet)
         book.unload_sheet(index)
+
+
+def _xls_values(xsheet) -> int:
+    """Cells holding a value: a formatted blank cell widens the used range, not the contents."""
+    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+    return sum(1 for r in range(xsheet.nrows) for kind in xsheet.row_types(r) if kind not in empty)
 
 
 def _xls_sheet(book, xsheet) -> Sheet:

@@ -115,10 +115,10 @@ def xlsx_with_cells(cells: dict[str, object]) -> bytes:
     return buffer.getvalue()
 
 
-def test_workbook_whose_used_range_is_too_large_is_refused():
-    data = xlsx_with_cells({"A1": "Balance Sheet", "Z100000": 1})
-    assert len(data) < 20_000
-    assert refusal("bs.xlsx", data).code == "too_large"
+def test_workbook_with_more_values_than_the_limit_is_refused():
+    data = xlsx_with_cells({f"A{row}": row for row in range(1, 21)})
+    error = refusal("bs.xlsx", data, ReadLimits(max_workbook_cells=10))
+    assert error.code == "too_large" and "more than 10 values" in error.message
 
 
 def test_xls_over_the_cell_limit_is_refused():
