@@ -36,7 +36,13 @@ from pipeline.classifier.rules import (
     negative_accumulated_depreciation,
 )
 from pipeline.classifier.similarity import guess, similar
-from pipeline.classifier.statement import guard, read
+from pipeline.classifier.statement import (
+    Reading,
+    guard,
+    neighbour_statement,
+    read,
+    statement_of_frame,
+)
 from pipeline.classifier.vocabulary import Vocabulary, default_vocabulary
 
 TRY_SIMILARITY_BELOW = 0.6  # raw score under which similarity may find a better reading
@@ -80,32 +86,48 @@ class Classifier:
         """One verdict per item, in the same order.
 
         Items are looked at with their neighbours: the lines of one reserve or
-        capital account decide together whether they are memo movements.
+        capital account decide together whether they are memo movements, and
+        a label that reads as well on two statements takes its neighbours'.
         """
         frames = [build_frame(item, self.vocabulary) for item in items]
         blocks = movement_blocks(items, frames)
+        readings = [
+            self._reading(item, frame, blocks) for item, frame in zip(items, frames, strict=True)
+        ]
+        first = list(readings)
+        for index, reading in enumerate(first):
+            unknown = reading is not None and statement_of_frame(frames[index]) is None
+            if unknown and (prefer := neighbour_statement(index, items, first)):
+                readings[index] = self._reading(items[index], frames[index], blocks, prefer)
         verdicts = [
-            self._verdict(item, frame, blocks) for item, frame in zip(items, frames, strict=True)
+            self._verdict(item, reading) for item, reading in zip(items, readings, strict=True)
         ]
         if self.external is not None:
             threshold = self.policy.auto_approve_above
             verdicts = self.external.second_opinion(list(items), verdicts, threshold)
         return verdicts
 
-    def _verdict(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Verdict:
+    def _reading(
+        self,
+        item: ItemContext,
+        frame: Frame,
+        blocks: dict[tuple, Block],
+        prefer: str | None = None,
+    ) -> Reading | None:
+        """The firm's memory, else the local layers; None for the reader's exclusions."""
         if item.exclude_reason:
+            return None
+        if self.memory is not None and (remembered := self.memory.recall(item)) is not None:
+            return Reading(remembered, statement_of_frame(frame))
+        reading = read(frame, self.vocabulary, lambda f: self._read(item, f, blocks), prefer=prefer)
+        reading.candidate = guard(reading.candidate, frame)
+        return reading
+
+    def _verdict(self, item: ItemContext, reading: Reading | None) -> Verdict:
+        if reading is None:
             evidence = f"Excluded by the reader: {item.exclude_reason}."
             return Verdict(None, 1, 1.0, evidence, READER, [], item.exclude_reason)
-        candidate = None
-        if self.memory is not None:
-            candidate = self.memory.recall(item)
-        if candidate is None:
-            candidate = self._local(item, frame, blocks)
-        return self._calibrated(candidate)
-
-    def _local(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
-        candidate = read(frame, self.vocabulary, lambda f: self._read(item, f, blocks))
-        return guard(candidate, frame)
+        return self._calibrated(reading.candidate)
 
     def _read(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
         """The row in one reading of the context (statement.read tries several when unknown)."""
