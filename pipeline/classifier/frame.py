@@ -18,6 +18,7 @@ STATEMENT_TAGS = {
     "balance_sheet": {"bs"},
     "profit_and_loss": {"pl"},
     "trading": {"pl", "trading_acct"},
+    "manufacturing": {"pl", "trading_acct"},
 }
 SIDE_TAGS = {
     "liabilities": {"bs", "liability"},

@@ -12,6 +12,7 @@ from pipeline.cma.rows import FORM_II, FORM_III
 PROFIT_AND_LOSS = "profit_and_loss"
 BALANCE_SHEET = "balance_sheet"
 TRADING = "trading"
+MANUFACTURING = "manufacturing"
 
 _FIRST_ASSET = "cash_bank"
 _BS_INPUTS = [row.key for row in FORM_III if row.is_input]
@@ -53,11 +54,12 @@ def section_of(cma_key: str | None) -> str:
 
 
 def same_statement(statement: str | None, cma_key: str | None) -> bool:
-    """True when the row may receive an item of that statement (trading counts as P&L)."""
+    """True when the row may receive an item of that statement (the trading and
+    manufacturing accounts count as P&L)."""
     row_statement = statement_of_key(cma_key)
     if statement is None or row_statement is None:
         return True
-    if statement == TRADING:
+    if statement in (TRADING, MANUFACTURING):
         statement = PROFIT_AND_LOSS
     if statement == BALANCE_SHEET and cma_key == APPROPRIATION:
         return True

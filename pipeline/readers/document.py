@@ -14,7 +14,8 @@ from decimal import Decimal
 BALANCE_SHEET = "balance_sheet"
 PROFIT_AND_LOSS = "profit_and_loss"
 TRADING = "trading"
-STATEMENTS = (BALANCE_SHEET, PROFIT_AND_LOSS, TRADING)
+MANUFACTURING = "manufacturing"  # a manufacturer's Manufacturing Account, before trading
+STATEMENTS = (BALANCE_SHEET, PROFIT_AND_LOSS, TRADING, MANUFACTURING)
 
 
 @dataclass

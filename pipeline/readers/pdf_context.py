@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.readers.document import BALANCE_SHEET, PROFIT_AND_LOSS, TRADING
+from pipeline.readers.document import BALANCE_SHEET, MANUFACTURING, PROFIT_AND_LOSS, TRADING
 from pipeline.readers.pdf_layout import cells, is_amount, trailing_amounts, unit_of
 from pipeline.readers.pdf_pages import Line, PageText
 
@@ -31,7 +31,9 @@ _TITLES = [
         re.compile(r"\b(notes|schedules?)\b.*\b(forming part|to\b|financial statements)", re.I),
     ),
     (CASH_FLOW, re.compile(r"\bcash\s+flows?\b", re.I)),
-    (TRADING, re.compile(r"\b(trading|manufacturing)\b.*\b(account|a/c)\b", re.I)),
+    # "Manufacturing and Trading Account" is the trading account; alone, manufacturing.
+    (TRADING, re.compile(r"\btrading\b.*\b(account|a/c)\b", re.I)),
+    (MANUFACTURING, re.compile(r"\bmanufacturing\b.*\b(account|a/c)\b", re.I)),
     (
         PROFIT_AND_LOSS,
         re.compile(r"\bprofit\s*(and|&)\s*loss\b|\bincome\s+and\s+expenditure\b", re.I),

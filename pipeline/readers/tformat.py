@@ -13,7 +13,13 @@ import re
 from collections.abc import Sequence
 
 from pipeline.readers.amounts import parse_amount, to_rupees, year_of_heading
-from pipeline.readers.document import BALANCE_SHEET, PROFIT_AND_LOSS, TRADING, ExtractedItem
+from pipeline.readers.document import (
+    BALANCE_SHEET,
+    MANUFACTURING,
+    PROFIT_AND_LOSS,
+    TRADING,
+    ExtractedItem,
+)
 from pipeline.readers.pdf_context import starts_lowercase, title_kind
 from pipeline.readers.pdf_layout import (
     DETAIL,
@@ -152,7 +158,7 @@ def _draft(label: str, placed, side: TSide, line: Line, state: State) -> Draft:
         elif column.year and printed is not None:
             amounts[column.year] = to_rupees(printed, state.unit)
     statement = title_kind(state.section) or title_kind(state.title)
-    if statement not in (TRADING, PROFIT_AND_LOSS):
+    if statement not in (TRADING, MANUFACTURING, PROFIT_AND_LOSS):
         statement = BALANCE_SHEET  # the balance sheet and its schedules
     match = _SCHEDULE_REF.search(label)
     face = state.note is None

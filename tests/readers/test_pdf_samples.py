@@ -188,9 +188,9 @@ def test_schedule_iii_items_carry_their_statement_note_and_provenance():
 def test_t_format_lines_give_one_item_per_side_with_their_account():
     document = _read("bharat-engineering-works", "BEW Final Accounts 2024-25.pdf")
     row = [i for i in document.items if i.page == 2 and i.label.endswith("Raw materials")]
-    assert [(i.label, i.side, i.statement) for i in row] == [
-        ("To Opening Stock of Raw materials", "Dr", "trading"),
-        ("By Closing Stock of Raw materials", "Cr", "trading"),
+    assert [(i.label, i.side, i.statement) for i in row] == [  # under "Manufacturing Account"
+        ("To Opening Stock of Raw materials", "Dr", "manufacturing"),
+        ("By Closing Stock of Raw materials", "Cr", "manufacturing"),
     ]
     assert row[0].row == row[1].row
     drawings = next(i for i in document.items if i.label == "To Drawings")
