@@ -22,6 +22,7 @@ PIPELINE_STEP_RETRY = "pipeline_step_retry"
 PROJECT_TRANSITION = "project_transition"
 REVIEW_DECIDED = "review_decided"
 REVIEW_BULK_APPROVED = "review_bulk_approved"
+REVIEW_REOPENED = "review_reopened"
 MEMBER_ADDED = "member_added"
 MEMBER_ROLE_CHANGED = "member_role_changed"
 REVIEW_MEMORY_FORGOTTEN = "review_memory_forgotten"
@@ -55,6 +56,7 @@ _TEXT = {
     PROJECT_TRANSITION: "Status changed by an administrator",
     REVIEW_DECIDED: "Review decision",
     REVIEW_BULK_APPROVED: "Review items approved in bulk",
+    REVIEW_REOPENED: "Item reopened for review",
     MEMBER_ADDED: "Member added",
     MEMBER_ROLE_CHANGED: "Member role changed",
     REVIEW_MEMORY_FORGOTTEN: "Remembered classification removed",

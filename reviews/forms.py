@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django import forms
 
+from reviews.rows import NoSuchRow, resolve_row
 from reviews.services import DECISIONS
 
 SIGN_CHOICES = [(1, "+ adds"), (-1, "− subtracts")]
@@ -16,9 +17,40 @@ AMOUNT_FIELD = "amount_"  # + the year: a figure of an amount to confirm
 SPLIT_SLOTS = 4  # rows a split can go to on the screen; the API takes up to 10
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[(d, d) for d in DECISIONS])
+class ItemIds(forms.Field):
+    """The ticked review items' ids (checkboxes named alike)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[int]:
+        try:
+            return [int(v) for v in value or []]
+        except (TypeError, ValueError):
+            raise forms.ValidationError("The ticked items are not review items.") from None
+
+
+class RowChoice(forms.Form):
+    """A row as the CA names it: typed in `row` (its number, exactly, or words of its
+    name) or picked as a key in `cma_key`; `cleaned_data["cma_key"]` is the key."""
+
     cma_key = forms.CharField(required=False, max_length=40)
+    row = forms.CharField(required=False, max_length=120)
+    # Moving an item to a row of another statement (an expense to the balance sheet).
+    confirm_other_statement = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        typed = data.get("row", "").strip()
+        if typed:
+            try:
+                data["cma_key"] = resolve_row(typed).key
+            except NoSuchRow as error:
+                self.add_error("row", str(error))
+        return data
+
+
+class DecisionForm(RowChoice):
+    decision = forms.ChoiceField(choices=[(d, d) for d in DECISIONS])
     sign = forms.TypedChoiceField(
         choices=SIGN_CHOICES, coerce=int, required=False, empty_value=None
     )
@@ -68,6 +100,25 @@ class DecisionForm(forms.Form):
                 {"cma_key": key, "sign": self.cleaned_data[f"split_sign_{slot}"], "share": share}
             )
         return parts
+
+
+class MoveForm(RowChoice):
+    """Several selected items to one row."""
+
+    items = ItemIds(error_messages={"required": "Tick the items to move first."})
+    sign = forms.TypedChoiceField(
+        choices=SIGN_CHOICES, coerce=int, required=False, empty_value=None
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("cma_key") and not self.errors.get("row"):
+            self.add_error("row", "Choose the row to move the selected items to.")
+        return data
+
+
+class ReopenForm(forms.Form):
+    line_item = forms.IntegerField()
 
 
 class ApproveAllForm(forms.Form):

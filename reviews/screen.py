@@ -1,5 +1,7 @@
-"""What the review screen shows: pending items grouped by statement section, each with its
-source, amounts in Indian grouping, the proposal and what is left to do.
+"""What the review screen shows: one row per question (a printed row, however many files
+print it), grouped by statement section, each with its statement, source, amounts in
+Indian grouping, the proposal and what is left to do; and, after a failed validation,
+where the statements break and the items most likely to explain it.
 
 Reads only; the template renders it and the forms post to views that call services.
 """
@@ -12,10 +14,24 @@ from dataclasses import dataclass, field
 from projects.models import Membership, Project
 from projects.status import Status
 from reviews.forms import SPLIT_SLOTS
-from reviews.memory import context_text
 from reviews.models import ReviewItem
 from reviews.money import format_inr
-from reviews.rows import row_title, rows_by_form
+from reviews.questions import grouped
+from reviews.rows import (
+    crosses_statements,
+    picker_rows,
+    row_title,
+    rows_by_form,
+    statement_title,
+)
+from reviews.services import BulkApproval, held_from_bulk, rival_of
+from reviews.tie_break import Break, breaks_of
+
+HELD_REASONS = {
+    "other_statement": "proposed for another statement's row: decide it yourself",
+    "unsure": "below 50 % sure, or another row rates higher: decide it yourself",
+    "no_row": "no row proposed",
+}
 
 
 @dataclass
@@ -23,19 +39,18 @@ class Card:
     item: ReviewItem
     amounts: list[tuple[str, str]]  # (year, "₹12,34,567.00"), oldest first
     source: str  # "audited-fy2025.pdf · page 7 · line 12"
-    context: str  # "Balance sheet › Other current liabilities › Note 8"
     proposed: str  # "26 Other current liabilities …", or "" when nothing was proposed
     confidence: int | None  # percent
     alternatives: list[tuple[str, int | None]]
+    statement: str = ""  # "Profit and loss": the statement the row was printed in
+    crosses: bool = False  # the proposal is a row of another statement's form
+    held: str = ""  # why "Approve all" leaves it to the CA, in words
+    rival: str = ""  # an alternative the classifier rates above its own proposal
+    also: list[str] = field(default_factory=list)  # other files asking the same question
     decision: str = ""  # for decided items: what was decided, in words
     next_id: int | None = None  # the pending card after this one
     # An amount to confirm: (year, read, value the form starts with, why asked, OCR %)
     figures: list[tuple[str, str, str, str, int | None]] = field(default_factory=list)
-
-    @property
-    def selected_key(self) -> str:
-        """The row the select starts on: the CA's row once decided, else the proposal."""
-        return self.item.cma_key or self.item.proposed_key
 
     @property
     def selected_sign(self) -> int:
@@ -55,12 +70,22 @@ class Screen:
     project: Project
     groups: list[Group]
     decided: list[Card]
-    pending: int
-    total: int
+    pending: int  # questions left
+    total: int  # questions in all
+    bulk_ready: int  # pending questions "Approve all" takes
     can_decide: bool
     can_continue: bool
     continue_blocked: str  # why "Continue processing" cannot be pressed now
+    breaks: list[Break] = field(default_factory=list)  # after a failed validation
+    can_revalidate: bool = False
     rows: list = field(default_factory=rows_by_form)
+    picker: list = field(default_factory=picker_rows)
+
+    @property
+    def held(self) -> int:
+        """Pending questions "Approve all" leaves to the CA."""
+        return self.pending - self.bulk_ready
+
     split_slots: range = field(default_factory=lambda: range(SPLIT_SLOTS))
 
 
@@ -70,20 +95,26 @@ def build_screen(project: Project, membership: Membership) -> Screen:
             "line_item__source_file", "amount_line__source_file", "decided_by"
         )
     )
-    groups = _grouped([_card(item) for item in items if item.is_pending])
+    questions = grouped(items)
+    pending = [_card(*question) for question in questions if question[0].is_pending]
+    groups = _grouped(pending)
     shown = [card for group in groups for card in group.cards]  # in the order on screen
     for card, following in itertools.pairwise(shown):
         card.next_id = following.item.pk
     blocked = _continue_blocked(project)
+    failed_validation = project.status == Status.ERROR and project.error_step == "validate"
     return Screen(
         project=project,
         groups=groups,
-        decided=[_card(item) for item in items if not item.is_pending],
+        decided=[_card(*question) for question in questions if not question[0].is_pending],
         pending=len(shown),
-        total=len(items),
+        total=len(questions),
+        bulk_ready=sum(1 for card in shown if not card.held),
         can_decide=membership.can_review,
         can_continue=membership.can_process and not blocked,
         continue_blocked=blocked,
+        breaks=breaks_of(project) if failed_validation else [],
+        can_revalidate=failed_validation and membership.can_process and not project.is_processing,
     )
 
 
@@ -93,28 +124,32 @@ def _grouped(cards: list[Card]) -> list[Group]:
         line = card.item.row
         key = (line.statement, line.section)
         if key not in groups:
-            statement = line.statement.replace("_", " ").capitalize()
-            groups[key] = Group(len(groups) + 1, line.section, statement)
+            groups[key] = Group(len(groups) + 1, line.section, statement_title(line.statement))
         groups[key].cards.append(card)
     return list(groups.values())
 
 
-def _card(item: ReviewItem) -> Card:
+def _card(item: ReviewItem, *others: ReviewItem) -> Card:
     line = item.row
+    held = held_from_bulk(item) if item.is_pending else ""
     return Card(
         item=item,
         amounts=[(year, format_inr(line.amounts[year])) for year in sorted(line.amounts)],
         source=source_text(line),
-        context=context_text(line),
         proposed=row_title(item.proposed_key) if item.proposed_key else "",
         confidence=_percent(item.confidence),
         alternatives=[
             (row_title(alt["cma_key"]), _percent(alt.get("confidence")))
             for alt in item.alternatives
-            if alt.get("cma_key")
+            if alt.get("cma_key") and alt["cma_key"] != item.proposed_key
         ],
+        rival=_rival_text(item),
         decision="" if item.is_pending else decision_text(item),
         figures=_figures(item) if item.is_amount else [],
+        statement=statement_title(line.statement),
+        crosses=crosses_statements(line.statement, item.proposed_key),
+        held=HELD_REASONS.get(held, ""),
+        also=[source_text(other.row) for other in others],
     )
 
 
@@ -168,6 +203,32 @@ def decision_text(item: ReviewItem) -> str:
 def _part_text(part: dict) -> str:
     share = f"{float(part['share']) * 100:g} % to " if part.get("share") else ""
     return f"{share}{row_title(part['cma_key'])}"
+
+
+def _rival_text(item: ReviewItem) -> str:
+    key = rival_of(item)
+    if not key:
+        return ""
+    confidence = next(alt.get("confidence") for alt in item.alternatives if alt["cma_key"] == key)
+    return f"{row_title(key)} ({_percent(confidence)} %)"
+
+
+def items(count: int) -> str:
+    """ "1 item", "3 items": counts in words, never "item(s)"."""
+    return f"{count} item{'' if count == 1 else 's'}"
+
+
+def bulk_message(result: BulkApproval) -> str:
+    """What "Approve all" did, and what it left to the CA and why."""
+    told = f"Approved {items(result.approved)} as proposed; {result.left} left to review."
+    held = []
+    if result.other_statement:
+        held.append(f"{result.other_statement} proposed for another statement's row")
+    if result.unsure:
+        held.append(f"{result.unsure} below 50 % sure")
+    if held:
+        told += f" Left for you to decide one by one: {' and '.join(held)}."
+    return told
 
 
 def _percent(confidence) -> int | None:

@@ -44,6 +44,12 @@ class ApproveAllInput(serializers.Serializer):
 class ApproveAllOutput(serializers.Serializer):
     approved = serializers.IntegerField()
     left = serializers.IntegerField(help_text="Items of the project still pending afterwards.")
+    other_statement = serializers.IntegerField(
+        help_text="Left pending: proposed for a row of another statement than the item's own."
+    )
+    unsure = serializers.IntegerField(
+        help_text="Left pending: proposed with less than 50 % confidence."
+    )
 
 
 class ReviewItemOutput(serializers.ModelSerializer):

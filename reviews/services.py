@@ -13,8 +13,11 @@ from typing import NamedTuple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from pipeline.models import LineItem
+from pipeline.steps.review import fingerprint, propose
 from projects import audit
 from projects.access import require_review_role
 from projects.models import Firm, Project, Role
@@ -22,7 +25,8 @@ from projects.services import Conflict, ServiceError
 from reviews.memory import context_text, keys_for
 from reviews.models import RememberedDecision, ReviewItem
 from reviews.money import BadAmount, amounts_of, format_inr, to_rupees
-from reviews.rows import is_input_key, row_title
+from reviews.questions import question_key
+from reviews.rows import crosses_statements, is_input_key, row_title
 from reviews.splits import SplitError, normalise_split
 
 Status = ReviewItem.Status
@@ -39,10 +43,48 @@ class InvalidDecision(ServiceError):
         self.errors = errors or [message]
 
 
+# A bulk approval leaves out a proposal this unsure: the CA decides it on its own.
+BULK_MIN_CONFIDENCE = 0.5
+
+
 @dataclass(frozen=True)
 class BulkApproval:
     approved: int
     left: int  # still pending in the project afterwards (items with no proposed row, others)
+    other_statement: int = 0  # left out: proposed for another statement's row
+    unsure: int = 0  # left out: proposed below BULK_MIN_CONFIDENCE
+
+
+def held_from_bulk(item: ReviewItem) -> str:
+    """Why a bulk approval leaves this pending item to the CA ("" when it may take it).
+
+    A proposal on another statement's row (sales on a balance-sheet row) or one the
+    classifier is unsure of must be looked at: approving it unread sends a wrong row
+    to the bank.
+    """
+    if not item.proposed_key:
+        return "no_row"
+    if crosses_statements(item.row.statement, item.proposed_key):
+        return "other_statement"
+    if item.confidence is not None and item.confidence < BULK_MIN_CONFIDENCE:
+        return "unsure"
+    if rival_of(item):
+        return "unsure"
+    return ""
+
+
+def rival_of(item: ReviewItem) -> str:
+    """The key of an alternative rated above the proposal itself ("" when none is): the
+    classifier contradicts itself, so the CA is asked which."""
+    mine = item.confidence or 0.0
+    rivals = [
+        alt
+        for alt in item.alternatives
+        if alt.get("cma_key")
+        and alt["cma_key"] != item.proposed_key
+        and (alt.get("confidence") or 0.0) > mine
+    ]
+    return max(rivals, key=lambda alt: alt["confidence"])["cma_key"] if rivals else ""
 
 
 class Remembered(NamedTuple):
@@ -63,7 +105,9 @@ def approve_item(item: ReviewItem, *, acting_user) -> ReviewItem:
     _require_decidable(item, acting_user)
     if not item.proposed_key:
         raise InvalidDecision("Nothing was proposed for this item: choose a row or exclude it.")
-    return _decide(item, acting_user, Status.APPROVED, cma_key=item.proposed_key)
+    return _decide(
+        item, acting_user, Status.APPROVED, cma_key=item.proposed_key, sign=item.proposed_sign
+    )
 
 
 def reclassify_item(
@@ -198,7 +242,8 @@ def _amounts_message(item: ReviewItem, changed: dict) -> str:
 
 
 def approve_all(project: Project, *, acting_user, section: str | None = None) -> BulkApproval:
-    """Approve every pending item of the project (or of one section) that has a proposed row.
+    """Approve every pending item of the project (or of one section) whose proposal may be
+    taken unread (`held_from_bulk`); the others stay pending and are counted.
 
     Only items still pending are touched, in one conditional UPDATE, so a decision
     another CA made a moment ago is never overwritten.
@@ -208,7 +253,9 @@ def approve_all(project: Project, *, acting_user, section: str | None = None) ->
         pending = project.review_items.pending().exclude(proposed_key="")
         if section is not None:
             pending = pending.in_section(section)
-        ids = list(_locked(pending).values_list("id", flat=True))
+        locked = _locked(pending.select_related("line_item", "amount_line"))
+        held = {item.pk: held_from_bulk(item) for item in locked}
+        ids = [pk for pk, why in held.items() if not why]
         approved = ReviewItem.objects.filter(id__in=ids, status=Status.PENDING).update(
             status=Status.APPROVED,
             cma_key=F("proposed_key"),
@@ -230,7 +277,58 @@ def approve_all(project: Project, *, acting_user, section: str | None = None) ->
             count=approved,
             items=ids,
         )
-    return BulkApproval(approved=approved, left=project.review_items.pending().count())
+    reasons = list(held.values())
+    return BulkApproval(
+        approved=approved,
+        left=project.review_items.pending().count(),
+        other_statement=reasons.count("other_statement"),
+        unsure=reasons.count("unsure"),
+    )
+
+
+def move_items(
+    project: Project, item_ids: list[int], *, cma_key: str, sign: int | None, acting_user
+) -> int:
+    """Move several pending items to one row at once (each as `reclassify_item` would);
+    the number moved. Items already decided, or of another project, are left alone."""
+    _require_reviewer(project, acting_user)
+    chosen = (
+        project.review_items.pending()
+        .linked()
+        .filter(pk__in=item_ids, kind=ReviewItem.Kind.CLASSIFICATION)
+    )
+    moved = 0
+    for item in chosen.select_related("project__firm", "line_item__source_file"):
+        item.refresh_from_db(fields=["status"])
+        if item.is_pending:  # an earlier one's answer may have settled it (same question)
+            reclassify_item(item, cma_key=cma_key, sign=sign, acting_user=acting_user)
+            moved += 1
+    return moved
+
+
+def reopen_for_review(project: Project, line_item_id: int, *, acting_user) -> ReviewItem:
+    """Ask the CA about a line item the classifier was sure of (validation points at it):
+    a pending review item with the classifier's proposal, counted nowhere until decided."""
+    _require_reviewer(project, acting_user)
+    line_item = get_object_or_404(
+        LineItem.objects.select_related("classification"), project=project, pk=line_item_id
+    )
+    key = fingerprint(line_item)
+    existing = project.review_items.filter(fingerprint=key).first()
+    if existing is not None:
+        return existing
+    item = propose(ReviewItem(project=project, line_item=line_item), key)
+    item.save()
+    audit.record(
+        audit.REVIEW_REOPENED,
+        firm=project.firm,
+        project=project,
+        actor=acting_user,
+        message=f"Reopened “{line_item.label}” for review",
+        item=item.pk,
+        line_item=line_item.pk,
+    )
+    return item
 
 
 def remembered_for(firm: Firm) -> list[Remembered]:
@@ -257,25 +355,70 @@ def forget_decision(decision: RememberedDecision, *, acting_user) -> None:
 
 
 def _decide(item: ReviewItem, acting_user, status: str, **decision) -> ReviewItem:
-    """1. write the decision with who and when; 2. remember or withdraw; 3. audit.
+    """1. write the decision with who and when, on the item and on the pending items that
+    ask the same question; 2. remember or withdraw; 3. audit.
 
     Callers have checked the acting user with _require_decidable.
     """
     with transaction.atomic():
         list(_locked(ReviewItem.objects.filter(pk=item.pk)).values_list("id"))
         previous = (item.status, item.cma_key)
-        item.status = status
-        item.cma_key = decision.get("cma_key", "")
-        item.sign = decision.get("sign", item.proposed_sign)
-        item.split = decision.get("split", [])
-        item.exclude_reason = decision.get("reason", "")
-        item.unreviewed = False
-        item.decided_by, item.decided_at = acting_user, timezone.now()
-        item.save()
+        _write(item, acting_user, status, decision)
+        answered = [
+            _write(other, acting_user, *_carried_over(other, status, decision))
+            for other in same_question(item)
+        ]
         remembered = _remember(item, acting_user) if status in _REMEMBERED else None
         withdrawn = 0 if remembered else _withdraw_memory(item)
-        _audit_decision(item, acting_user, previous, remembered is not None, withdrawn)
+        _audit_decision(item, acting_user, previous, remembered is not None, withdrawn, answered)
     return item
+
+
+def _write(item: ReviewItem, acting_user, status: str, decision: dict) -> ReviewItem:
+    item.status = status
+    item.cma_key = decision.get("cma_key", "")
+    item.sign = decision.get("sign", item.proposed_sign)
+    item.split = decision.get("split", [])
+    item.exclude_reason = decision.get("reason", "")
+    item.unreviewed = False
+    item.decided_by, item.decided_at = acting_user, timezone.now()
+    item.save()
+    return item
+
+
+def same_question(item: ReviewItem) -> list[ReviewItem]:
+    """The project's other pending items with the same label in the same context (the same
+    row of another year's file, mostly): the CA is asked once and the answer holds for all.
+
+    A split by amounts names one file's figures, so it is not carried over.
+    """
+    if item.is_amount or item.line_item is None or _split_by_amounts(item.split):
+        return []
+    asked = question_key(item)
+    others = _locked(
+        item.project.review_items.pending()
+        .filter(kind=item.kind, line_item__isnull=False)
+        .exclude(pk=item.pk)
+        .select_related("line_item__source_file")
+    )
+    return [other for other in others if question_key(other) == asked]
+
+
+def _split_by_amounts(parts: list) -> bool:
+    return any(part.get("share") is None for part in parts)
+
+
+def _carried_over(other: ReviewItem, status: str, decision: dict) -> tuple[str, dict]:
+    """The decision as it applies to another item of the same question: a split's shares
+    divide that item's own amounts; an approval is a reclassification where the
+    classifier had proposed another row for it."""
+    if status == Status.SPLIT:
+        shares = [{k: part[k] for k in ("cma_key", "sign", "share")} for part in decision["split"]]
+        return status, {"split": normalise_split(shares, amounts_of(other.line_item.amounts))}
+    proposed = (other.proposed_key, other.proposed_sign)
+    if status == Status.APPROVED and proposed != (decision["cma_key"], decision["sign"]):
+        return Status.RECLASSIFIED, decision
+    return status, decision
 
 
 def _locked(items):
@@ -313,7 +456,9 @@ def _withdraw_memory(item: ReviewItem) -> int:
     return deleted
 
 
-def _audit_decision(item, acting_user, previous, remembered: bool, withdrawn: int) -> None:
+def _audit_decision(
+    item, acting_user, previous, remembered: bool, withdrawn: int, answered: list
+) -> None:
     audit.record(
         audit.REVIEW_DECIDED,
         firm=item.project.firm,
@@ -332,6 +477,7 @@ def _audit_decision(item, acting_user, previous, remembered: bool, withdrawn: in
         previous_key=previous[1],
         remembered=remembered,
         memory_withdrawn=bool(withdrawn),
+        same_question=[other.pk for other in answered],
     )
 
 

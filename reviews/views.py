@@ -17,8 +17,9 @@ from projects.access import get_project_for_user, membership_of, require_process
 from projects.services import ServiceError
 from projects.throttles import ProcessThrottle, limit
 from reviews import services
-from reviews.forms import ApproveAllForm, ContinueForm, DecisionForm
-from reviews.screen import build_screen, decision_text
+from reviews.forms import ApproveAllForm, ContinueForm, DecisionForm, MoveForm, ReopenForm
+from reviews.rows import crosses_statements, row_title, statement_title
+from reviews.screen import build_screen, bulk_message, decision_text, items
 
 
 @login_required
@@ -43,6 +44,11 @@ def decide(request, pk, item_id):
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect(_screen_at(project, item.pk))
+    if form.cleaned_data["decision"] == "reclassify" and (
+        refused := _unconfirmed_move([item], form)
+    ):
+        messages.error(request, refused)
+        return redirect(_screen_at(project, item.pk))
     try:
         item = services.decide_item(item, acting_user=request.user, **form.decision_kwargs())
     except services.InvalidDecision as error:
@@ -53,6 +59,69 @@ def decide(request, pk, item_id):
         return redirect(_screen_at(project, item.pk))
     messages.success(request, f"“{item.row.label}”: {decision_text(item)}")
     return redirect(_screen_at(project, form.cleaned_data["next"]))
+
+
+@login_required
+@require_POST
+def move_selected(request, pk):
+    """The ticked items to one row (the row picker's "Move selected")."""
+    project = get_project_for_user(request.user, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(_screen_at(project))
+    data = form.cleaned_data
+    chosen = list(project.review_items.pending().linked().filter(pk__in=data["items"]))
+    if refused := _unconfirmed_move(chosen, form):
+        messages.error(request, refused)
+        return redirect(_screen_at(project))
+    try:
+        moved = services.move_items(
+            project,
+            data["items"],
+            cma_key=data["cma_key"],
+            sign=data["sign"],
+            acting_user=request.user,
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(_screen_at(project))
+    messages.success(request, f"Moved {items(moved)} to {row_title(data['cma_key'])}.")
+    return redirect(_screen_at(project))
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    """Ask about an item the classifier was sure of, from a failed validation's suspects."""
+    project = get_project_for_user(request.user, pk)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect(_screen_at(project))
+    try:
+        item = services.reopen_for_review(
+            project, form.cleaned_data["line_item"], acting_user=request.user
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(_screen_at(project))
+    messages.success(request, f"“{item.row.label}” is open for your decision.")
+    return redirect(_screen_at(project, item.pk))
+
+
+def _unconfirmed_move(chosen, form) -> str:
+    """Why a move to another statement's row waits for the CA's confirmation ("" if none)."""
+    key = form.cleaned_data["cma_key"]
+    crossing = [item for item in chosen if crosses_statements(item.row.statement, key)]
+    if not crossing or form.cleaned_data["confirm_other_statement"]:
+        return ""
+    first = crossing[0].row
+    return (
+        f"“{first.label}” is printed in the {statement_title(first.statement).lower()}, and "
+        f"{row_title(key)} is a row of another statement. Confirm the move to put "
+        f"{'it' if len(crossing) == 1 else f'these {len(crossing)} items'} there."
+    )
 
 
 @login_required
@@ -70,9 +139,7 @@ def approve_section(request, pk):
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(_screen_at(project))
-    messages.success(
-        request, f"Approved {result.approved} item(s) as proposed; {result.left} left."
-    )
+    messages.success(request, bulk_message(result))
     return redirect(_screen_at(project, form.cleaned_data["next"]))
 
 
@@ -88,8 +155,8 @@ def continue_processing(request, pk):
     if pending and not (form.is_valid() and form.cleaned_data["confirm_pending"]):
         messages.error(
             request,
-            f"{pending} item(s) are still pending. Tick the confirmation to continue anyway: "
-            "validation will flag them as errors.",
+            f"{items(pending)} {'is' if pending == 1 else 'are'} still pending. Tick the "
+            "confirmation to continue anyway: validation will flag them as errors.",
         )
         return redirect(_screen_at(project))
     try:

@@ -79,4 +79,6 @@ def test_a_ca_takes_a_client_from_statements_to_the_cma(
 
     project = Project.objects.get(company_name="Sri Balaji Roadlines")
     assert project.status == "completed"
-    assert project.review_items.filter(status="approved").count() == pending
+    # One answer per question: a row printed in both years' files is approved in both.
+    assert set(project.review_items.values_list("status", flat=True)) == {"approved"}
+    assert project.review_items.count() >= pending

@@ -102,7 +102,7 @@ def _sync(project: Project, rows: dict[str, LineItem], kept: dict[str, ReviewIte
         item = kept.get(key)
         if item is None:
             if awaiting:
-                new.append(_proposal(ReviewItem(project=project, line_item=line_item), key))
+                new.append(propose(ReviewItem(project=project, line_item=line_item), key))
         elif item.is_pending or item.unreviewed:
             if awaiting:
                 _refresh(item, key)
@@ -119,7 +119,7 @@ def _classification_of(line_item: LineItem) -> Classification | None:
         return None
 
 
-def _proposal(item: ReviewItem, key: str) -> ReviewItem:
+def propose(item: ReviewItem, key: str) -> ReviewItem:
     """Copy what the classifier proposes: the CA's screen shows this snapshot."""
     classification = item.line_item.classification
     item.fingerprint = key
@@ -133,7 +133,7 @@ def _proposal(item: ReviewItem, key: str) -> ReviewItem:
 
 def _refresh(item: ReviewItem, key: str) -> None:
     before = (item.proposed_key, item.proposed_sign, item.confidence, item.evidence)
-    _proposal(item, key)
+    propose(item, key)
     if before != (item.proposed_key, item.proposed_sign, item.confidence, item.evidence):
         item.save()
 
@@ -171,18 +171,24 @@ def _reopen_unreviewed(project: Project) -> None:
     )
 
 
+def _items(count: int) -> str:
+    return f"{count} item{'' if count == 1 else 's'}"
+
+
 def _result(pending: int, created: int, approved: int, skipped: bool) -> StepResult:
     counts = {"pending": pending, "created": created, "approved_unreviewed": approved}
     if skipped:
         problems = []
         if pending:
+            one = pending == 1
             problems = [
-                f"{pending} item(s) have no proposed row and were not approved; "
-                "validation flags them until a CA decides."
+                f"{_items(pending)} {'has' if one else 'have'} no proposed row and "
+                f"{'was' if one else 'were'} not approved; validation flags "
+                f"{'it' if one else 'them'} until a CA decides."
             ]
-        summary = f"Review skipped: {approved} item(s) approved as classified"
+        summary = f"Review skipped: {_items(approved)} approved as classified"
         return StepResult(summary=summary, counts=counts, problems=problems)
     if pending:
-        summary = f"{pending} item(s) await a CA's review"
+        summary = f"{_items(pending)} {'awaits' if pending == 1 else 'await'} a CA's review"
         return StepResult(summary=summary, counts=counts, needs_review=True)
     return StepResult(summary="No item needs review", counts=counts)

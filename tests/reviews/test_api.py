@@ -156,14 +156,14 @@ def test_approve_all_of_a_section(api, project, item):
     )
 
     assert response.status_code == 200
-    assert response.data == {"approved": 1, "left": 1}
+    assert response.data == {"approved": 1, "left": 1, "other_statement": 0, "unsure": 0}
     assert AuditEntry.objects.filter(action="review_bulk_approved").count() == 1
 
 
 def test_approve_all_of_the_whole_project(api, project, item):
     response = api.post(f"/api/v1/projects/{project.pk}/review-items/approve-all", format="json")
 
-    assert response.data == {"approved": 1, "left": 0}
+    assert response.data == {"approved": 1, "left": 0, "other_statement": 0, "unsure": 0}
 
 
 def test_staff_may_view_but_not_decide(staff, project, item):

@@ -44,12 +44,12 @@ def decide_url(project, item) -> str:
     return reverse("reviews:decide", args=[project.pk, item.pk])
 
 
-def selected_option(html: str, item) -> str:
-    select = re.search(rf'<select id="row-{item.pk}".*?</select>', html, re.S).group(0)
-    return re.search(r'<option value="([^"]*)" selected>', select).group(1)
+def row_of(html: str, item) -> str:
+    found = re.search(rf'<tr class="review-item[^"]*" id="item-{item.pk}".*?\n</tr>', html, re.S)
+    return found.group(0)
 
 
-def test_screen_groups_pending_items_by_section_with_the_proposal_preselected(
+def test_screen_groups_pending_items_by_section_one_row_each_with_its_proposal_and_statement(
     signed_in, project, items
 ):
     response = signed_in.get(screen_url(project))
@@ -59,12 +59,13 @@ def test_screen_groups_pending_items_by_section_with_the_proposal_preselected(
     assert 'id="review-count"' in html and "3 of 3 items left to review" in html
     sections = re.findall(r'class="review-section" id="section-\d" data-section="([^"]*)"', html)
     assert sections == ["Other current liabilities", "Other current assets"]
-    assert selected_option(html, items[0]) == "other_current_liabilities"
-    assert selected_option(html, items[2]) == "other_current_assets"
+    assert "26 Other current liabilities" in row_of(html, items[0])
+    assert "Other current assets" in row_of(html, items[2])
+    assert 'data-role="statement">Balance sheet<' in row_of(html, items[0])
     assert "₹12,34,567.00" in html and "₹1,00,000.00" in html
     assert "audited-fy2025.pdf · page 7 · line 12" in html
     assert "audited-fy2025.pdf · sheet BS · row 40" in html
-    assert "Balance sheet › Other current liabilities › Note 9" in html
+    assert "Other current liabilities › Note 9" in row_of(html, items[0])
     assert "55 % sure" in html
     assert 'id="approve-section-1"' in html and 'id="continue-processing"' in html
     assert "reviews.js" in html

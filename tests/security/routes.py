@@ -105,6 +105,11 @@ ROUTES: dict[str, Route] = {
     ),
     "reviews:approve-all": Route(args=project, methods={"post": lambda: {"whole_project": "on"}}),
     "reviews:continue": Route(args=project, methods={"post": lambda: {"confirm_pending": "on"}}),
+    "reviews:move": Route(
+        args=project,
+        methods={"post": lambda: {"items": ["1"], "row": "51", "confirm_other_statement": "on"}},
+    ),
+    "reviews:reopen": Route(args=project, methods={"post": lambda: {"line_item": "1"}}),
     "api:project-list": Route(methods={"get": dict, "post": _project}),
     "api:project-detail": Route(args=project),
     "api:project-files": Route(args=project, methods={"get": dict, "post": _file}),
