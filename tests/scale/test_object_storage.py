@@ -7,6 +7,7 @@ nothing may land on their local disk.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -66,12 +67,11 @@ def s3():
         aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
     )
-    try:
+    # On a busy machine botocore retries a slow first request that had in fact succeeded.
+    with contextlib.suppress(client.exceptions.BucketAlreadyOwnedByYou):
         client.create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
         )
-    except client.exceptions.BucketAlreadyOwnedByYou:
-        pass  # on a busy machine botocore retried a slow first request that had succeeded
     yield client, env
     server.stop()
 

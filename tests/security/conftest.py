@@ -16,7 +16,6 @@ from tests.reviews.builders import review_item_of
 from tests.security.routes import Target
 
 
-
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     """Dozens of members per module: hash their passwords cheaply (nothing here signs in
