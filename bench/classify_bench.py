@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,40 +20,10 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.classifier.classifier import Classifier  # noqa: E402
 from pipeline.classifier.context import ItemContext  # noqa: E402
+from pipeline.classifier.jsonl import SETS, load  # noqa: E402
 from pipeline.classifier.sections import SECTIONS, section_of  # noqa: E402
 
-BLIND = ROOT / "tests" / "data" / "blindset"
-SETS = {
-    "dev": BLIND / "dev.jsonl",
-    "test": BLIND / "test.jsonl",
-    "holdout": ROOT / "tests" / "data" / "blindset-holdout" / "holdout.jsonl",
-}
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01)
-TEXT = ("section", "subsection", "note", "sheet", "file", "side", "tally_group", "column")
-
-
-def context_of(obj: dict) -> ItemContext:
-    """An ItemContext from one classify-input object of the blind set."""
-    texts = {name: obj.get(name) for name in TEXT}
-    amounts = {
-        year: Decimal(str(v)) for year, v in (obj.get("amounts") or {}).items() if v is not None
-    }
-    return ItemContext(
-        label=obj["label"],
-        section=texts.pop("section") or "",
-        subsection=texts.pop("subsection") or "",
-        statement=obj.get("statement"),
-        amounts=amounts,
-        constitution=obj.get("constitution"),
-        industry=obj.get("industry"),
-        **texts,
-    )
-
-
-def load(path: Path) -> list[tuple[ItemContext, str | None]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    objects = [json.loads(line) for line in lines if line.strip()]
-    return [(context_of(obj), obj["expected_cma_key"]) for obj in objects]
 
 
 def samples() -> list[tuple[ItemContext, str | None]]:

@@ -34,6 +34,7 @@ from pipeline.classifier.rules import (
     movement,
     movement_blocks,
     negative_accumulated_depreciation,
+    sale_of_assets,
 )
 from pipeline.classifier.similarity import guess, similar
 from pipeline.classifier.statement import (
@@ -131,7 +132,8 @@ class Classifier:
 
     def _read(self, item: ItemContext, frame: Frame, blocks: dict[tuple, Block]) -> Candidate:
         """The row in one reading of the context (statement.read tries several when unknown)."""
-        candidate = bare_total(item.label) or fixed_asset_column(item, frame)
+        candidate = bare_total(item.label) or sale_of_assets(item, frame)
+        candidate = candidate or fixed_asset_column(item, frame)
         if candidate is None:
             candidate = decide(frame, self.vocabulary, self.policy)
             if (key := block_key(item, frame)) in blocks:

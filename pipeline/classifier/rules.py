@@ -1,6 +1,7 @@
 """Context rules the word-by-word vocabulary cannot express.
 
-- Fixed-asset schedules: the column, not the asset, decides the row.
+- Fixed-asset schedules: the column, not the asset, decides the row; a loss
+  or profit on disposal printed there is the year's non-operating item.
 - Reserve and capital accounts: when the closing balance is printed, the
   opening balance and the year's movements are memo lines; when it is not
   (a Tally group, a trial balance), the lines add up to the balance.
@@ -71,6 +72,24 @@ def bare_total(label: str) -> Candidate | None:
         return None
     evidence = "A bare total line: the sum of the items printed above it; excluded."
     return Candidate(None, 1, RAW_TOTAL, evidence, VOCABULARY, "rule", TOTAL)
+
+
+_SALE_OF_ASSETS = re.compile(
+    r"\b(loss|profit|gain|surplus|deficit)\b.*\b(sale|sold|disposal|disposed|discard\w*|"
+    r"written off|write off|retire\w*|scrapp\w*|transfer\w*)\b"
+)
+CROSSING = "crossing"  # the basis of the one rule that moves a balance-sheet line to Form II
+
+
+def sale_of_assets(item: ItemContext, frame: Frame) -> Candidate | None:
+    """A loss or profit on sale printed in the fixed-asset schedule is the year's P&L item."""
+    if not frame.tags & {"fixed_assets", "fa_schedule"}:
+        return None
+    if not (found := _SALE_OF_ASSETS.search(clean(item.label))):
+        return None
+    key = "nonop_income" if found.group(1) in ("profit", "gain", "surplus") else "nonop_expenses"
+    evidence = f"A {found.group(1)} on disposal in the fixed-asset schedule: the year's {key}."
+    return Candidate(key, 1, RAW_COLUMN, evidence, VOCABULARY, CROSSING)
 
 
 def fixed_asset_column(item: ItemContext, frame: Frame) -> Candidate | None:
@@ -216,7 +235,9 @@ def facility_among_assets(item: ItemContext, frame: Frame, candidate: Candidate)
     With a credit balance (printed negative) it is a bank borrowing; with a
     debit balance it is money in the bank, but a CA should confirm.
     """
-    if "asset" not in frame.tags or candidate.cma_key not in ("cash_bank", None):
+    if "asset" not in frame.tags or "read_as" in frame.tags:
+        return candidate  # only among printed assets, not when the label is read as one
+    if candidate.cma_key not in ("cash_bank", None):
         return candidate
     text = " ".join(frame.words)
     if not any(" ".join(words) in text for words in _FACILITY_WORDS):

@@ -10,8 +10,10 @@ read it equally well, the neighbours printed around it (the same sheet and
 section) decide; failing them, a CA is asked.
 
 Whatever the reading, an item never lands on a row of another statement than
-its own (the samples' one exception, drawings and dividends printed in a
-capital account or reserve going to row 15, is in sections.same_statement).
+its own. Two exceptions: the samples' drawings and dividends printed in a
+capital account or reserve go to row 15 (sections.same_statement), and a loss
+or profit on disposal printed in the fixed-asset schedule is a P&L item
+(rules.sale_of_assets).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.classifier.context import Candidate, ItemContext
 from pipeline.classifier.frame import Frame
+from pipeline.classifier.rules import CROSSING
 from pipeline.classifier.sections import (
     ASSET_KEYS,
     BALANCE_SHEET,
@@ -72,7 +75,7 @@ def hypotheses(frame: Frame) -> list[Frame]:
         readings = (LIABILITY, ASSET)
     else:
         return [frame]
-    return [replace(frame, tags=tags | reading) for reading in readings]
+    return [replace(frame, tags=tags | reading | {"read_as"}) for reading in readings]
 
 
 def read(
@@ -84,7 +87,7 @@ def read(
     """The best reading over the hypotheses; a tie between statements is marked `tied`.
 
     `prefer` is the statement the neighbours read as: it wins when the label
-    reads as a term there too, as "Raw materials - imported" amid balance-sheet
+    reads as well there, as "Raw materials - imported" amid balance-sheet
     lines is stock, not consumption.
     """
     options = hypotheses(frame)
@@ -96,7 +99,7 @@ def read(
     weighed.sort(key=lambda pair: _weight(*pair, vocabulary), reverse=True)
     if prefer:
         own = [pair for pair in weighed if statement_of_frame(pair[1]) == prefer]
-        if own and BASIS_ORDER.get(own[0][0].basis, 0) >= BASIS_ORDER["term"]:
+        if own and _level(*own[0], vocabulary) == _level(*weighed[0], vocabulary):
             weighed = own + [pair for pair in weighed if pair not in own]
     best, best_frame = weighed[0]
     statement = statement_of_frame(best_frame)
@@ -121,16 +124,18 @@ def read(
 def neighbour_statement(
     index: int, items: Sequence[ItemContext], readings: Sequence[Reading | None]
 ) -> str | None:
-    """The statement most of the nearest untied neighbours (same file, sheet, section) read as."""
+    """The statement most of the nearest untied items of the same file, sheet and section read as.
+
+    Items of other places in between are skipped: a project lists its files' items in turn.
+    """
     place = _place(items[index])
     votes: Counter[str] = Counter()
     for step in (-1, 1):
         seen, position = 0, index + step
         while 0 <= position < len(items) and seen < NEIGHBOURS:
             reading = readings[position]
-            if _place(items[position]) != place:
-                break
-            if reading is not None and not reading.tied and reading.statement:
+            same_place = _place(items[position]) == place
+            if same_place and reading is not None and not reading.tied and reading.statement:
                 votes[reading.statement] += 1
                 seen += 1
             position += step
@@ -143,7 +148,9 @@ def neighbour_statement(
 def guard(candidate: Candidate, frame: Frame) -> Candidate:
     """Keep the item on its own statement's rows: the best own-statement alternative, or a guess."""
     statement = statement_of_frame(frame)
-    if statement is None or same_statement(statement, candidate.cma_key):
+    if statement is None or candidate.basis == CROSSING:
+        return candidate
+    if same_statement(statement, candidate.cma_key):
         return candidate
     wrong = candidate.cma_key
     own = [key for key, _ in candidate.alternatives if key and same_statement(statement, key)]
@@ -184,8 +191,8 @@ def _consistent(candidate: Candidate, frame: Frame) -> bool:
 
 
 def _level(candidate: Candidate, frame: Frame, vocabulary: Vocabulary) -> tuple:
-    """The weight without the phrase's length: readings this close leave the statement open."""
-    return _weight(candidate, frame, vocabulary)[:2]
+    """The weight without the raw score: readings this close leave the statement open."""
+    return _weight(candidate, frame, vocabulary)[:3]
 
 
 def _weight(candidate: Candidate, frame: Frame, vocabulary: Vocabulary) -> tuple:
