@@ -37,6 +37,7 @@ from projects.models import AuditEntry, Membership, Project
 from projects.serializers import progress_of
 from projects.status import Status
 from projects.throttles import ProcessThrottle, UploadThrottle, limit
+from reviews.questions import pending_questions
 
 PAGE_SIZE = 25
 
@@ -270,7 +271,7 @@ def _detail_context(project: Project, membership: Membership) -> dict:
 def _pending_reviews(project: Project) -> int:
     if project.status != Status.REVIEWING:
         return 0
-    return project.review_items.pending().count()
+    return pending_questions(project)
 
 
 def _members_context(membership: Membership, form: MemberForm) -> dict:

@@ -17,6 +17,7 @@ from pipeline.options import PipelineOptions
 from pipeline.steps.amount_items import prepare_amount_items, sync_amount_items
 from projects.models import Project
 from reviews.models import ReviewItem
+from reviews.questions import pending_questions
 
 PENDING = Classification.Decision.PENDING
 
@@ -47,7 +48,8 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
             approved = 0
             _reopen_unreviewed(project)
         pending = project.review_items.pending().count()
-    return _result(pending, created, approved, options.skip_review)
+        questions = pending_questions(project)
+    return _result(pending, questions, created, approved, options.skip_review)
 
 
 def fingerprint(line_item: LineItem) -> str:
@@ -175,8 +177,15 @@ def _items(count: int) -> str:
     return f"{count} item{'' if count == 1 else 's'}"
 
 
-def _result(pending: int, created: int, approved: int, skipped: bool) -> StepResult:
-    counts = {"pending": pending, "created": created, "approved_unreviewed": approved}
+def _result(pending: int, questions: int, created: int, approved: int, skipped: bool) -> StepResult:
+    """`pending` counts questions, as the CA sees them (a row printed in two files is
+    asked once); `pending_items` the review items behind them."""
+    counts = {
+        "pending": questions,
+        "pending_items": pending,
+        "created": created,
+        "approved_unreviewed": approved,
+    }
     if skipped:
         problems = []
         if pending:
@@ -189,6 +198,6 @@ def _result(pending: int, created: int, approved: int, skipped: bool) -> StepRes
         summary = f"Review skipped: {_items(approved)} approved as classified"
         return StepResult(summary=summary, counts=counts, problems=problems)
     if pending:
-        summary = f"{_items(pending)} {'awaits' if pending == 1 else 'await'} a CA's review"
+        summary = f"{_items(questions)} {'awaits' if questions == 1 else 'await'} a CA's review"
         return StepResult(summary=summary, counts=counts, needs_review=True)
     return StepResult(summary="No item needs review", counts=counts)

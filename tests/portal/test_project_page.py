@@ -14,6 +14,7 @@ from projects.models import AuditEntry, Project, SourceFile
 from reviews.models import ReviewItem
 from tests.cast import upload, workbook_bytes
 from tests.portal.conftest import put_in_state
+from tests.reviews.builders import review_item_of
 
 pytestmark = pytest.mark.django_db
 
@@ -178,8 +179,9 @@ def test_retry_when_nothing_failed_says_so(ca_client, project_with_file):
 
 def test_a_project_waiting_for_review_links_to_the_review_screen(ca_client, project_with_file):
     project = put_in_state(project_with_file, "reviewing", pipeline_progress=50)
+    review_item_of(project, "Salary payable")
     ReviewItem.objects.create(project=project, fingerprint="f1", proposed_key="sales_domestic")
-    page = page_of(ca_client, project)
+    page = page_of(ca_client, project)  # the row no statement prints any more is not asked
     assert reverse("reviews:screen", args=[project.pk]) in page
     assert "Review 1 item" in page
     assert "Waiting for a CA&#x27;s review" in page
