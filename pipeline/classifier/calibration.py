@@ -1,22 +1,27 @@
 """Raw scores to confidences that mean something.
 
 Each layer grades its evidence with a raw score (decide.py, rules.py,
-memory.py, similarity.py). Calibration measures, on the sample companies,
-how often each raw score is right, and turns it into a confidence:
+memory.py, similarity.py, statement.py). Calibration measures how often each
+raw score is right on items the vocabulary was not written from: the blind
+set's development half (tests/data/blindset/dev.jsonl), never its test half,
+the held-out set or the samples (issue 12: a confidence fitted on the items a
+vocabulary was written from says nothing about new items). Then:
 
 1. group the verdicts of a layer by raw score;
 2. shrink each group's share of right answers towards its raw score, with
    PRIOR_WEIGHT pseudo-verdicts, so that a score seen a few times keeps
    roughly the confidence the rules designer gave it;
 3. make the result non-decreasing in the raw score (pool adjacent violators);
-4. never above CEILING: the samples are not every client.
+4. never above CEILING.
 
-The table is `data/calibration.json`. Regenerate it after changing the
-vocabulary, the rules or the raw scores:
+A layer the development half never exercises (the firm's memory) keeps its
+raw score. The table is `data/calibration.json`; the cross-validated
+reliability of the fit (each source of the development half confidence-scored
+by a table fitted on the others) is bench/reliability.md. Regenerate both after
+changing the vocabulary, the rules or the raw scores:
 
     .venv/bin/python -m pipeline.classifier.calibration
-
-(it reads tests/data/samples through tests/groundtruth.py, or CMA_SAMPLES_DIR).
+    .venv/bin/python bench/classify_bench.py --reliability bench/reliability.md
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.classifier.context import READER
+from pipeline.classifier.jsonl import SETS, objects
 
 TABLE = Path(__file__).resolve().parent / "data" / "calibration.json"
 PRIOR_WEIGHT = 20
@@ -122,14 +128,40 @@ def _isotonic(groups: dict[float, list[int]]) -> list[Bin]:
     return bins
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Classify the sample companies, fit the table and save it (the development command)."""
-    # Test-side helpers: the samples and their ground truth are a development
-    # dependency, never imported when the classifier runs in production.
-    from tests.classifier.sampledata import raw_records
+Record = tuple[str, float, bool]
 
-    records = raw_records()
-    calibration = Calibration.fit(records)
+
+def records(path: Path = SETS["dev"]) -> list[tuple[str, Record]]:
+    """(source, (layer, raw score, right?)) of every item of a labelled JSONL file."""
+    from pipeline.classifier.classifier import Classifier
+    from pipeline.classifier.jsonl import context_of
+
+    rows = objects(path)
+    verdicts = Classifier(calibration=Calibration.uncalibrated()).classify(
+        [context_of(row) for row in rows]
+    )
+    return [
+        (row["source"], (v.layer, v.confidence, v.cma_key == row["expected_cma_key"]))
+        for row, v in zip(rows, verdicts, strict=True)
+    ]
+
+
+def cross_validated(sourced: list[tuple[str, Record]]) -> list[tuple[float, bool]]:
+    """(confidence, right?) of every item, each source scored by a table fitted on the others."""
+    result = []
+    for source in sorted({source for source, _ in sourced}):
+        fitted = Calibration.fit(record for other, record in sourced if other != source)
+        result += [
+            (fitted.confidence(layer, raw), right)
+            for other, (layer, raw, right) in sourced
+            if other == source
+        ]
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Classify the blind set's development half, fit the table and save it."""
+    calibration = Calibration.fit(record for _, record in records())
     calibration.save()
     for layer, bins in calibration.layers.items():
         print(f"{layer}:")

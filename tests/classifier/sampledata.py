@@ -15,10 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.classifier.calibration import Calibration
 from pipeline.classifier.classifier import Classifier
 from pipeline.classifier.context import ItemContext, Verdict
-from pipeline.classifier.memory import Memory, Remembered
 from tests.groundtruth import SAMPLES, companies, is_structural, load
 
 # Held out: a company with its own ground truth that no rule or calibration was
@@ -88,39 +86,6 @@ def all_samples() -> dict[str, list[Sample]]:
 
 def classify(classifier: Classifier, company_samples: list[Sample]) -> list[Verdict]:
     return classifier.classify([s.item for s in company_samples])
-
-
-def raw_records() -> list[tuple[str, float, bool]]:
-    """(layer, raw score, right?) of every sample item, for fitting the calibration.
-
-    The vocabulary layers are measured as for a new client (no memory); the
-    memory layer as for a returning client: each file is classified with the
-    firm's decisions on the company's other files remembered.
-    """
-    records = []
-    plain = Classifier(calibration=Calibration.uncalibrated())
-    for company_samples in all_samples().values():
-        verdicts = classify(plain, company_samples)
-        records += [
-            (v.layer, v.confidence, s.is_right(v))
-            for s, v in zip(company_samples, verdicts, strict=True)
-        ]
-        records += _memory_records(company_samples)
-    return records
-
-
-def _memory_records(company_samples: list[Sample]) -> list[tuple[str, float, bool]]:
-    records = []
-    files = sorted({s.item.file for s in company_samples})
-    for file in files:
-        others = [s for s in company_samples if s.item.file != file and not s.structural]
-        memory = Memory(Remembered.of(s.item, s.cma_key, s.sign) for s in others)
-        mine = [s for s in company_samples if s.item.file == file]
-        classifier = Classifier(memory=memory, calibration=Calibration.uncalibrated())
-        for sample, verdict in zip(mine, classify(classifier, mine), strict=True):
-            if verdict.layer == "memory":
-                records.append((verdict.layer, verdict.confidence, sample.is_right(verdict)))
-    return records
 
 
 def _by_file(rows: list[dict]) -> Iterable[tuple[str, list[dict]]]:

@@ -1,9 +1,14 @@
-"""Raw scores to confidences: monotone, shrunk towards the raw score, and up to date."""
+"""Raw scores to confidences: monotone, shrunk towards the raw score, fitted on the blind
+set's development half only, and up to date."""
 
 from __future__ import annotations
 
-from pipeline.classifier.calibration import CEILING, Calibration
-from tests.classifier.sampledata import raw_records
+import ast
+from pathlib import Path
+
+from pipeline.classifier import calibration as module
+from pipeline.classifier.calibration import CEILING, Calibration, cross_validated, records
+from pipeline.classifier.jsonl import SETS, objects
 
 
 def test_confidence_never_decreases_with_the_raw_score():
@@ -43,4 +48,33 @@ def test_the_table_round_trips(tmp_path):
 def test_the_shipped_table_matches_the_current_vocabulary_and_rules():
     """Fails when the vocabulary or the raw scores changed without recalibrating:
     run `.venv/bin/python -m pipeline.classifier.calibration`."""
-    assert Calibration.fit(raw_records()).to_dict() == Calibration.load().to_dict()
+    fitted = Calibration.fit(record for _, record in records())
+    assert fitted.to_dict() == Calibration.load().to_dict()
+
+
+def test_the_table_is_fitted_on_the_development_half_only():
+    sourced = records()
+    assert len(sourced) == len(SETS["dev"].read_text().splitlines())
+    test_sources = {row["source"] for row in objects(SETS["test"])}
+    assert not {source for source, _ in sourced} & test_sources
+
+
+def test_the_calibration_imports_no_test_code():
+    tree = ast.parse(Path(module.__file__).read_text())
+    imported = [
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    ] + [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    assert not [name for name in imported if name.startswith("tests")]
+
+
+def test_cross_validation_scores_every_item_by_a_table_fitted_without_its_source():
+    sourced = [("a", ("vocabulary", 0.9, True))] * 30 + [("b", ("vocabulary", 0.9, False))] * 30
+    scored = cross_validated(sourced)
+    assert len(scored) == 60
+    # Source a is scored by b's table (all wrong), so its confidence is low, and vice versa.
+    assert scored[0][0] < 0.5 < scored[-1][0]
