@@ -181,6 +181,8 @@ def movement(
     return None
 
 
+# A movement of the year, not the bare words 'profit and loss' of the surplus's own name.
+_YEARS_MOVEMENT = re.compile(_MOVEMENT_WORDS.pattern.replace("profit|loss|", ""))
 _RESERVE_KEYS = frozenset(row for _, row in RESERVE_ROWS)
 
 
@@ -189,7 +191,7 @@ def names_a_reserve(item: ItemContext, decided: Candidate | None) -> bool:
     if decided is None or decided.cma_key not in _RESERVE_KEYS or decided.basis != "term":
         return False
     label = clean(item.label)
-    return not (_OPENING_BALANCE.search(label) or _MOVEMENT_WORDS.search(label))
+    return not (_OPENING_BALANCE.search(label) or _YEARS_MOVEMENT.search(label))
 
 
 _WORKING_CAPITAL = re.compile(
