@@ -66,6 +66,7 @@ _GRAND_TOTAL = re.compile(
     re.IGNORECASE,
 )
 MAX_DECIMALS = 2
+MIN_FACE_NOTES = 3  # a face statement points to several notes, one line each
 
 
 class Row(Protocol):
@@ -213,13 +214,42 @@ def _note_checks(rows: Sequence[Row], units) -> list[Check]:
             faces[note].append(row)
         elif row.note and _place_key(row) not in face_places and not _memo(row):
             lines[row.note].append(row)
-    found = []
+    found = _missing_notes(rows, face_places, lines, units)
     for note, face_rows in faces.items():
         note_rows = [row for row in lines.get(note, []) if row not in face_rows]
         tolerance = _tolerance([*face_rows, *note_rows], units)
         for year in sorted({y for row in face_rows for y in row.amounts}, reverse=True):
             printed = sum((row.amounts.get(year, Decimal(0)) for row in face_rows), Decimal(0))
             found.append(_note_check(note, year, printed, face_rows, note_rows, tolerance))
+    return found
+
+
+def _missing_notes(rows, face_places, lines, units) -> list[Check]:
+    """Face lines pointing to a note none of whose lines were read, where other notes were."""
+    if not lines:
+        return []  # statements without their notes: nothing says a note was missed
+    found = []
+    for row in rows:
+        missing = row.note and row.note not in lines and not _face_note(row)
+        if not missing or _place_key(row) not in face_places or not _counted(row):
+            continue
+        for year, printed in sorted(row.amounts.items(), reverse=True):
+            text = (
+                f"Note {row.note} is given for “{row.label.strip()}” ({place_of(row)}, "
+                f"{rupees(printed)} in {year}), but no line of note {row.note} was read"
+            )
+            found.append(
+                Check(
+                    NOTE,
+                    year,
+                    printed,
+                    None,
+                    _tolerance([row], units),
+                    f"note {row.note}",
+                    text,
+                    **_where(row),
+                )
+            )
     return found
 
 
@@ -292,18 +322,27 @@ def _place_key(row: Row):
 
 
 def _face_places(rows: Sequence[Row]) -> set:
-    """Sheets and pages most of whose lines print no note of their own: the face statements.
+    """Sheets and pages that print face statements, not notes.
 
-    A face line points to its note ('Depreciation (as per Schedule B)'); a
-    note's lines carry it as their container.
+    A face line points to its note ('Trade payables | 3'), each note once or
+    twice; a note's lines carry it as their container, several lines each.
+    So a place is a face when most of its lines name no note of their own, or
+    when its lines name several notes, about one line each.
     """
-    own: Counter = Counter()
     lines: Counter = Counter()
+    own: dict = defaultdict(list)
     for row in rows:
         lines[_place_key(row)] += 1
         if row.note and not _face_note(row):
-            own[_place_key(row)] += 1
-    return {place for place, count in lines.items() if own[place] * 2 < count}
+            own[_place_key(row)].append(row.note)
+    return {
+        place
+        for place, count in lines.items()
+        if len(own[place]) * 2 < count
+        or (
+            len(set(own[place])) >= MIN_FACE_NOTES and len(own[place]) <= 1.5 * len(set(own[place]))
+        )
+    }
 
 
 def _top_group(row: Row) -> bool:

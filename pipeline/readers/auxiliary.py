@@ -35,7 +35,7 @@ REASONS = {
     "and its charge in the statement of profit and loss",
 }
 TB_TOTAL = _PREFIX + "trial balance total"
-_TITLES = [
+TITLES = [
     (CASH_FLOW, re.compile(r"cash\s*flow", re.I)),
     (RATIOS, re.compile(r"\bratios?\b", re.I)),
     (EMI, re.compile(r"repayment schedule|\bemi\b|amorti[sz]ation schedule|loan schedule", re.I)),
@@ -53,13 +53,18 @@ def kind_of(sheet: Sheet, title: str) -> str | None:
     """Which auxiliary schedule the sheet is, from its title and headers; None if none."""
     if is_trial_balance(sheet, title):
         return TRIAL_BALANCE
-    for kind, pattern in _TITLES:
+    for kind, pattern in TITLES:
         if pattern.search(title):
             return kind
-    for cells in sheet.rows()[:40]:
-        if sum(1 for c in cells if c.is_text and _EMI_HEADERS.search(c.text)) >= 3:
-            return EMI
-    return None
+    return EMI if has_emi_headers(sheet) else None
+
+
+def has_emi_headers(sheet: Sheet) -> bool:
+    """A header row naming three of principal, interest, EMI, instalment, closing balance."""
+    return any(
+        sum(1 for c in cells if c.is_text and _EMI_HEADERS.search(c.text)) >= 3
+        for cells in sheet.rows()[:40]
+    )
 
 
 def read(kind: str, sheet: Sheet, ctx: Context) -> list[ExtractedItem]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.readers import auxiliary, fixed_assets, tally
+from pipeline.readers import auxiliary, fixed_assets
 from pipeline.readers.blocks import PER_SHARE, TOTAL, Block, Context, heading_note, read_block
 from pipeline.readers.document import (
     BALANCE_SHEET,
@@ -29,12 +29,9 @@ from pipeline.readers.document import (
 from pipeline.readers.grid import Sheet, Workbook
 from pipeline.readers.layout import clean_label, statement_of, unit_cells, year_of
 from pipeline.readers.notes import heading_of, split_notes
-from pipeline.readers.scan import note_column, scan
+from pipeline.readers.scan import scan
+from pipeline.readers.sheet_roles import FIXED_ASSETS, NOTES, TALLY, Role, sheet_role
 
-NOTES, FIXED_ASSETS = "notes", "fixed_assets"
-_NOTES_TITLE = re.compile(
-    r"(?<!sub)(?<!sub-)(?<!sub )\bnotes\b|\bschedules? (?:forming|to)\b", re.IGNORECASE
-)
 _WORKING_TITLE = re.compile(
     r"trial balance|cash\s*flow|ratios?\b|repayment|\bemi\b|deferred tax|sub[- ]?notes?|"
     r"annexure|break[- ]?up|details of|computation|schedule",
@@ -45,16 +42,7 @@ _TITLE_TAIL = re.compile(r"\s+(?:for the (?:year|period)|as (?:at|on))\b.*$", re
 
 def detect(book: Workbook) -> bool:
     """A workbook with a statement laid out in year columns (not a Tally export)."""
-    return any(_face_statement(sheet) for sheet in book.sheets)
-
-
-def _face_statement(sheet: Sheet) -> str | None:
-    title = _title(sheet)
-    statement = statement_of(title)
-    if not statement or _NOTES_TITLE.search(title) or tally.detect(sheet) is not None:
-        return None
-    has_years = any(line.years for line in scan(sheet, year_of(title), limit=15))
-    return statement if has_years or note_column(sheet) else None
+    return any(classify(sheet) in (BALANCE_SHEET, PROFIT_AND_LOSS) for sheet in book.sheets)
 
 
 def _title(sheet: Sheet) -> str:
@@ -67,22 +55,22 @@ def _title(sheet: Sheet) -> str:
     return " ".join(w for w in words if w)
 
 
+def role_of(sheet: Sheet) -> Role:
+    """The sheet's part of the workbook, weighed from its content (`sheet_roles`)."""
+    return sheet_role(sheet, _title(sheet))
+
+
 def classify(sheet: Sheet) -> str | None:
-    """The sheet's part of the workbook: a statement, notes, the schedule or a working."""
-    title = _title(sheet)
-    if _NOTES_TITLE.search(title) and not auxiliary.is_trial_balance(sheet, title):
-        return NOTES  # a depreciation schedule among them is read as its note
-    kind = auxiliary.kind_of(sheet, title)
-    if kind:
-        return kind
-    if fixed_assets.detect(sheet):
-        return FIXED_ASSETS
-    return _face_statement(sheet)
+    """A statement, notes, the schedule or a working; None for what this reader leaves out
+    (a sheet it cannot place, a Tally export)."""
+    role = role_of(sheet).role
+    return None if role == TALLY else role
 
 
 def read(file_name: str, book: Workbook) -> ExtractedDocument:
     """Every line item of the workbook, sheet by sheet in workbook order."""
-    kinds = {sheet.name: classify(sheet) for sheet in book.sheets}
+    roles = {sheet.name: role_of(sheet) for sheet in book.sheets}
+    kinds = {name: None if role.role == TALLY else role.role for name, role in roles.items()}
     faces = [s for s in book.sheets if kinds[s.name] in (BALANCE_SHEET, PROFIT_AND_LOSS)]
     year = _statement_year(faces) or year_of(file_name)
     unit = next((u[0][1] for sheet in faces if (u := unit_cells(sheet))), Decimal(1))
@@ -91,8 +79,11 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
     warnings, units, parts = [], {}, []
     for sheet in book.sheets:
         kind, ctx = kinds[sheet.name], _context(sheet, year, unit)
-        units[sheet.name] = ctx.units[0][1]
-        parts.append(_part(sheet, kind, units[sheet.name]))
+        units[sheet.name] = _unit(sheet, kind, ctx)
+        role = roles[sheet.name]
+        parts.append(
+            Part(sheet.name, role.role or UNPLACED, role.why, units[sheet.name], sheet=sheet.name)
+        )
         if kind is None:
             if any(c.amount is not None for c in sheet.cells.values()):
                 warnings.append(f"Sheet '{sheet.name}' was not recognised and was not read.")
@@ -105,52 +96,13 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
     return document
 
 
-_ROLE_NAMES = {BALANCE_SHEET: "balance sheet", PROFIT_AND_LOSS: "statement of profit and loss"}
-_AUXILIARY_NAMES = {
-    auxiliary.TRIAL_BALANCE: "a trial balance",
-    auxiliary.CASH_FLOW: "a cash flow statement",
-    auxiliary.RATIOS: "a sheet of ratios",
-    auxiliary.EMI: "a loan repayment (EMI) schedule",
-    auxiliary.DEFERRED_TAX: "a deferred tax working",
-    auxiliary.SUB_NOTES: "sub-notes",
-}
-
-
-def _telling_title(sheet: Sheet, kind: str | None) -> str:
-    """The title line that gave the sheet its role (not the company's name above it)."""
-    if kind in (BALANCE_SHEET, PROFIT_AND_LOSS):
-        return _statement_title(sheet)
-    labels = [line.label for line in scan(sheet, limit=5) if line.label and not line.amounts]
-    if kind == NOTES:
-        return next((label for label in labels if _NOTES_TITLE.search(label)), _title(sheet))
-    return next((label for label in labels if _WORKING_TITLE.search(label)), _title(sheet))
-
-
-def _part(sheet: Sheet, kind: str | None, unit: Decimal) -> Part:
-    """The sheet's role for the extract report, with the evidence it was given it on."""
-    title = clean_label(_telling_title(sheet, kind))[:90] or "(no title)"
-    if kind is None:
-        filled = any(c.amount is not None for c in sheet.cells.values())
-        why = (
-            "no statement title, note headings, trial balance columns or fixed-asset schedule "
-            "was found on it, so it was left out"
-            if filled
-            else "it holds no figures"
-        )
-        return Part(sheet.name, UNPLACED, why, unit, sheet=sheet.name)
-    if kind == NOTES:
-        why = f"its title “{title}” names notes or schedules; each note is read as a block"
-    elif kind == FIXED_ASSETS:
-        why = "its columns are a fixed-asset schedule (gross block, depreciation, net block)"
-    elif kind in auxiliary.REASONS or kind == auxiliary.SUB_NOTES:
-        why = (
-            f"its title or columns (“{title}”) make it {_AUXILIARY_NAMES[kind]}: read, shown, "
-            "and left out of the counts, as it repeats figures the statements carry"
-        )
-    else:
-        columns = "year columns and a Note column" if note_column(sheet) else "year columns"
-        why = f"its title “{title}” names the {_ROLE_NAMES[kind]}, over {columns}"
-    return Part(sheet.name, kind, why, unit, sheet=sheet.name)
+def _unit(sheet: Sheet, kind: str | None, ctx: Context) -> Decimal:
+    """The sheet's unit; a trial balance that states none is in rupees, as ledgers are kept,
+    whatever unit the statements print in."""
+    if kind == auxiliary.TRIAL_BALANCE:
+        cells = unit_cells(sheet)
+        return cells[0][1] if cells else Decimal(1)
+    return ctx.units[0][1]
 
 
 def _statement_year(faces: list[Sheet]) -> str | None:

@@ -144,8 +144,9 @@ def test_every_sheet_of_a_final_accounts_workbook_has_its_role_and_why():
         "Cash Flow": "cash_flow",
     }
     why = {part.name: part.why for part in document.parts}
-    assert "“Balance Sheet as at 31.03.2025”" in why["BS"] and "Note column" in why["BS"]
-    assert "“Trial Balance as at 31st March 2025”" in why["Trial Balance"]
+    assert "its title “Balance Sheet as at 31.03.2025" in why["BS"] and "Note column" in why["BS"]
+    assert "“Trial Balance as at 31st March 2025" in why["Trial Balance"]
+    assert "debit and credit balance columns" in why["Trial Balance"]
 
 
 def test_a_sheet_that_cannot_be_placed_is_reported_and_left_out():
