@@ -68,6 +68,28 @@ SETTINGS: dict[str, dict[str, str]] = {
         "tax": "A proprietor's income tax paid out of the business is a provision for "
         "taxes (row 13).",
     },
+    "manufacturer_staff_costs": {
+        "split": "A manufacturer's factory wages are direct labour (row 5(iv)); its salaries, "
+        "bonus, PF/ESI, gratuity and staff welfare are administrative expenses (row 6).",
+        "direct_labour": "A manufacturer's whole employee cost (salaries, wages, bonus, PF/ESI, "
+        "gratuity and staff welfare) is direct labour (row 5(iv)).",
+    },
+    "packing_forwarding": {
+        "as_printed": "Packing and forwarding charges printed among direct or manufacturing "
+        "expenses are manufacturing expenses (row 5(v)); elsewhere selling expenses (row 6).",
+        "manufacturing": "Packing and forwarding charges are manufacturing expenses (row 5(v)).",
+        "selling": "Packing and forwarding charges are selling expenses (row 6).",
+    },
+    "factory_overheads": {
+        "split": "Factory rent is a manufacturing expense (row 5(v)); a manufacturer's "
+        "security and material handling (loading, unloading, hamali) are manufacturing "
+        "expenses when printed among direct or manufacturing expenses, else administrative "
+        "expenses (row 6).",
+        "manufacturing": "A manufacturer's factory rent, security and material handling are "
+        "manufacturing expenses (row 5(v)).",
+        "administrative": "A manufacturer's factory rent, security and material handling are "
+        "administrative expenses (row 6).",
+    },
 }
 
 # '@treatment' in terms.csv -> (setting, {choice: input key})
@@ -100,6 +122,50 @@ TREATMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "partners_remuneration": ("partners_remuneration", {}),
     "interest_on_capital": ("interest_on_capital", {}),
     "proprietor_income_tax": ("proprietor_income_tax", {}),
+    "manufacturer_staff_costs": (
+        "manufacturer_staff_costs",
+        {"split": "sga_expenses", "direct_labour": "direct_labour"},
+    ),
+    "packing_in_direct_expenses": (
+        "packing_forwarding",
+        {
+            "as_printed": "other_mfg_expenses",
+            "manufacturing": "other_mfg_expenses",
+            "selling": "sga_expenses",
+        },
+    ),
+    "packing": (
+        "packing_forwarding",
+        {
+            "as_printed": "sga_expenses",
+            "manufacturing": "other_mfg_expenses",
+            "selling": "sga_expenses",
+        },
+    ),
+    "factory_rent": (
+        "factory_overheads",
+        {
+            "split": "other_mfg_expenses",
+            "manufacturing": "other_mfg_expenses",
+            "administrative": "sga_expenses",
+        },
+    ),
+    "factory_services_in_direct_expenses": (
+        "factory_overheads",
+        {
+            "split": "other_mfg_expenses",
+            "manufacturing": "other_mfg_expenses",
+            "administrative": "sga_expenses",
+        },
+    ),
+    "factory_services": (
+        "factory_overheads",
+        {
+            "split": "sga_expenses",
+            "manufacturing": "other_mfg_expenses",
+            "administrative": "sga_expenses",
+        },
+    ),
 }
 
 DEFAULT_AUTO_APPROVE = 0.70
@@ -119,6 +185,9 @@ class Policy:
     partners_remuneration: str = "sga_expenses"
     interest_on_capital: str = "interest"
     proprietor_income_tax: str = "dividend"
+    manufacturer_staff_costs: str = "split"
+    packing_forwarding: str = "as_printed"
+    factory_overheads: str = "split"
     # Items at or above this confidence are approved without a CA; the
     # calibration is fitted so that 0.70 means right at least 99 % of the time.
     auto_approve_above: float = DEFAULT_AUTO_APPROVE

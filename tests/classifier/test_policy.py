@@ -104,6 +104,68 @@ def test_the_classifier_applies_the_firms_policy(choices, item, expected):
     assert row(Policy.from_dict(choices), item) == expected
 
 
+MAKER = {"industry": "manufacturing", "constitution": "private_limited"}
+EMPLOYEES = {"statement": "profit_and_loss", "section": "Employee benefits expense", **MAKER}
+DIRECT = {"statement": "profit_and_loss", "tally_group": "Direct Expenses", "side": "Dr", **MAKER}
+INDIRECT = {"statement": "profit_and_loss", "tally_group": "Indirect Expenses", "side": "Dr"}
+STAFF = ("Salaries and allowances", "Bonus", "Contribution to provident fund", "Gratuity")
+
+
+@pytest.mark.parametrize("label", [*STAFF, "Staff welfare expenses"])
+def test_a_manufacturers_staff_costs_follow_the_firms_setting(label):
+    item = ItemContext(label, **EMPLOYEES)
+    assert row(Policy(), item) == "sga_expenses"
+    assert row(Policy(manufacturer_staff_costs="direct_labour"), item) == "direct_labour"
+    trader = ItemContext(label, **{**EMPLOYEES, "industry": "trading"})
+    assert row(Policy(manufacturer_staff_costs="direct_labour"), trader) == "sga_expenses"
+
+
+def test_factory_wages_are_direct_labour_whatever_the_staff_cost_setting():
+    item = ItemContext("Wages to factory workers", **EMPLOYEES)
+    for choice in SETTINGS["manufacturer_staff_costs"]:
+        assert row(Policy(manufacturer_staff_costs=choice), item) == "direct_labour"
+
+
+@pytest.mark.parametrize(
+    ("choice", "direct", "indirect"),
+    [
+        ("as_printed", "other_mfg_expenses", "sga_expenses"),
+        ("manufacturing", "other_mfg_expenses", "other_mfg_expenses"),
+        ("selling", "sga_expenses", "sga_expenses"),
+    ],
+)
+def test_packing_and_forwarding_follow_the_firms_setting(choice, direct, indirect):
+    policy = Policy(packing_forwarding=choice)
+    assert row(policy, ItemContext("Packing and forwarding charges", **DIRECT)) == direct
+    assert row(policy, ItemContext("Packing and forwarding charges", **INDIRECT)) == indirect
+
+
+@pytest.mark.parametrize(
+    ("choice", "rent", "security_direct", "security_indirect"),
+    [
+        ("split", "other_mfg_expenses", "other_mfg_expenses", "sga_expenses"),
+        ("manufacturing", "other_mfg_expenses", "other_mfg_expenses", "other_mfg_expenses"),
+        ("administrative", "sga_expenses", "sga_expenses", "sga_expenses"),
+    ],
+)
+def test_factory_overheads_follow_the_firms_setting(
+    choice, rent, security_direct, security_indirect
+):
+    policy = Policy(factory_overheads=choice)
+    indirect = {**INDIRECT, **MAKER}
+    assert row(policy, ItemContext("Factory rent", **indirect)) == rent
+    assert row(policy, ItemContext("Security charges", **DIRECT)) == security_direct
+    assert row(policy, ItemContext("Security charges", **indirect)) == security_indirect
+    assert row(policy, ItemContext("Hamali and loading charges", **indirect)) == security_indirect
+
+
+def test_the_notes_sheet_states_the_three_new_settings():
+    text = " ".join(Policy().describe())
+    assert "employee cost" in text or "salaries" in text
+    assert "Packing and forwarding" in text
+    assert "Factory rent" in text
+
+
 def test_the_evidence_names_the_setting_that_decided():
     verdict = Classifier().classify([ItemContext("Directors' remuneration", **EXPENSE)])[0]
     assert "director_remuneration" in verdict.evidence
