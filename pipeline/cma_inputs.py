@@ -13,6 +13,7 @@ from decimal import Decimal
 from pipeline.classifier.policy import Policy
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.build import build_cma
+from pipeline.cma.form_one import PARTICULARS, Facility, FormOne
 from pipeline.cma.model import (
     Cma,
     Contribution,
@@ -23,7 +24,7 @@ from pipeline.cma.model import (
 )
 from pipeline.mapping import PENDING, EffectiveItem, effective_items
 from pipeline.options import PipelineOptions
-from projects.models import FileStatus, Project, SourceFile
+from projects.models import BorrowerParticulars, FileStatus, Project, SourceFile
 
 # A statement printed in lakhs or crores shows two decimals: one printed unit of the
 # last decimal is the rounding margin its own totals carry.
@@ -64,9 +65,32 @@ def build_project_cma(project: Project, options: PipelineOptions) -> CmaInputs:
         assumptions=Assumptions.from_dict(project.assumptions),
         policy=tuple(policy.describe()),
         quasi_equity=policy.promoter_loans == "quasi_equity",
+        form_one=form_one_of(project),
     )
     cma = build_cma(info, year_documents(project), contributions(items), trace_items(items))
     return CmaInputs(cma, pending_items(items))
+
+
+def form_one_of(project: Project) -> FormOne:
+    """Form I as the CA entered it on the project (blank when nothing was entered)."""
+    row = BorrowerParticulars.objects.filter(project=project).first()
+    particulars = {key: getattr(row, key) for key, _ in PARTICULARS} if row else {}
+    if particulars.get("incorporated_on"):
+        particulars["incorporated_on"] = f"{particulars['incorporated_on']:%d-%m-%Y}"
+    facilities = [
+        Facility(
+            kind=f.kind,
+            existing=f.existing_limit,
+            proposed=f.proposed_limit,
+            bank=f.bank,
+            name=f.name,
+            security=f.security,
+            stock_margin_pct=f.stock_margin_pct,
+            receivables_margin_pct=f.receivables_margin_pct,
+        )
+        for f in project.facilities.all()
+    ]
+    return FormOne.of(particulars, facilities)
 
 
 def year_documents(project: Project) -> list[YearDocument]:

@@ -27,6 +27,7 @@ MEMBER_ADDED = "member_added"
 MEMBER_ROLE_CHANGED = "member_role_changed"
 REVIEW_MEMORY_FORGOTTEN = "review_memory_forgotten"
 HOOK_FAILED = "hook_failed"
+FORM_ONE_SAVED = "form_one_saved"
 
 
 def step_start(step: str) -> str:
@@ -61,6 +62,7 @@ _TEXT = {
     MEMBER_ROLE_CHANGED: "Member role changed",
     REVIEW_MEMORY_FORGOTTEN: "Remembered classification removed",
     HOOK_FAILED: "Notification failed",
+    FORM_ONE_SAVED: "Form I (particulars and limits) saved",
 }
 _STEP_VERBS = {"start": "started", "complete": "completed", "failed": "failed"}
 

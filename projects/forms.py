@@ -10,8 +10,22 @@ from typing import Any
 from django import forms
 
 from pipeline.cma.assumptions import BALANCING_ROWS, SPECS, AssumptionError, Assumptions
+from pipeline.cma.form_one import (
+    PARTICULAR_LABELS,
+    PARTICULARS,
+    RECEIVABLES_MARGIN_PCT,
+    STOCK_MARGIN_PCT,
+)
 from pipeline.options import PipelineOptions
-from projects.models import Constitution, DisplayUnit, Industry, Role
+from projects.form_one_services import FACILITY_FIELDS
+from projects.models import (
+    BorrowerParticulars,
+    Constitution,
+    DisplayUnit,
+    Facility,
+    Industry,
+    Role,
+)
 from projects.status import STATUS_CHOICES
 
 ASSUME_PREFIX = "assume_"
@@ -191,3 +205,75 @@ class MemberForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
+
+
+class ParticularsForm(forms.ModelForm):
+    """Form I's particulars: every one optional (a blank one prints as "not entered")."""
+
+    class Meta:
+        model = BorrowerParticulars
+        fields = [key for key, _ in PARTICULARS]
+        labels = PARTICULAR_LABELS
+        widgets = {
+            "registered_office": forms.Textarea(attrs={"rows": 2}),
+            "works_address": forms.Textarea(attrs={"rows": 2}),
+            "promoters": forms.Textarea(attrs={"rows": 2}),
+            "incorporated_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+FACILITY_DEFAULTS = {
+    "existing_limit": Decimal(0),
+    "proposed_limit": Decimal(0),
+    "stock_margin_pct": STOCK_MARGIN_PCT,
+    "receivables_margin_pct": RECEIVABLES_MARGIN_PCT,
+}
+
+
+class FacilityForm(forms.ModelForm):
+    class Meta:
+        model = Facility
+        fields = list(FACILITY_FIELDS)
+        labels = {
+            "name": "Name (optional)",
+            "existing_limit": "Existing limit (₹)",
+            "proposed_limit": "Proposed limit (₹)",
+            "stock_margin_pct": "Margin on stock (%)",
+            "receivables_margin_pct": "Margin on receivables (%)",
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False  # a row without a kind is a blank row, left out
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("kind"):
+            entered = [k for k in ("bank", "name", "security") if cleaned.get(k)]
+            if entered:
+                self.add_error("kind", "Choose the kind of facility, or clear the row.")
+            return cleaned
+        for name in FACILITY_DEFAULTS:
+            if cleaned.get(name) is None:
+                cleaned[name] = FACILITY_DEFAULTS[name]
+        for name in ("stock_margin_pct", "receivables_margin_pct"):
+            value = cleaned.get(name)
+            if value is not None and not 0 <= value <= 100:
+                self.add_error(name, "A margin is a percentage between 0 and 100.")
+        for name in ("existing_limit", "proposed_limit"):
+            if (cleaned.get(name) or 0) < 0:
+                self.add_error(name, "A limit cannot be negative.")
+        return cleaned
+
+
+FacilityFormSet = forms.formset_factory(FacilityForm, extra=2, can_delete=True)
+
+
+def facilities_of(formset) -> list[dict]:
+    """The facilities a valid formset keeps: filled in and not ticked for removal."""
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and form.cleaned_data.get("kind") and not form.cleaned_data["DELETE"]
+    ]

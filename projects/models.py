@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from pipeline.cma.form_one import FACILITY_KINDS, RECEIVABLES_MARGIN_PCT, STOCK_MARGIN_PCT
 from pipeline.readers.sniff import CSV, PDF, XLS, XLSX
 from projects.status import (
     ERROR,
@@ -310,3 +311,46 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit entries are append-only")
+
+
+class BorrowerParticulars(models.Model):
+    """Form I's particulars of the borrower, as the CA enters them (pipeline.cma.form_one)."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="borrower")
+    registered_office = models.TextField(blank=True)
+    works_address = models.TextField(blank=True)
+    incorporated_on = models.DateField(null=True, blank=True)
+    pan = models.CharField(max_length=10, blank=True)
+    gstin = models.CharField(max_length=15, blank=True)
+    cin = models.CharField(max_length=21, blank=True)
+    activity = models.CharField(max_length=200, blank=True)
+    promoters = models.TextField(blank=True)
+    banker = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Form I of {self.project}"
+
+
+class Facility(models.Model):
+    """One limit on Form I: existing and proposed, in rupees, and its drawing-power margins."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="facilities")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=list(FACILITY_KINDS.items()))
+    name = models.CharField(max_length=120, blank=True)
+    bank = models.CharField(max_length=120, blank=True)
+    existing_limit = models.DecimalField(max_digits=16, decimal_places=2, default=Decimal(0))
+    proposed_limit = models.DecimalField(max_digits=16, decimal_places=2, default=Decimal(0))
+    security = models.CharField(max_length=300, blank=True)
+    stock_margin_pct = models.DecimalField(max_digits=5, decimal_places=2, default=STOCK_MARGIN_PCT)
+    receivables_margin_pct = models.DecimalField(
+        max_digits=5, decimal_places=2, default=RECEIVABLES_MARGIN_PCT
+    )
+
+    class Meta:
+        ordering = ["project", "position", "id"]
+        verbose_name_plural = "facilities"
+
+    def __str__(self) -> str:
+        return self.name or self.get_kind_display()

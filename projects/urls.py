@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from projects import views
+from projects import entry_views, views
 
 app_name = "projects"
 urlpatterns = [
@@ -16,5 +16,6 @@ urlpatterns = [
     path("<uuid:pk>/process/", views.project_process, name="process"),
     path("<uuid:pk>/retry/", views.project_retry, name="retry"),
     path("<uuid:pk>/activity/", views.project_activity, name="activity"),
+    path("<uuid:pk>/form-i/", entry_views.form_one, name="form-one"),
     path("<uuid:pk>/cma.xlsx", views.project_download, name="download"),
 ]

@@ -42,6 +42,33 @@ def cma_document(cma: Cma, findings: Sequence[Finding] = ()) -> dict:
             {"level": f.level, "code": f.code, "year": f.year, "message": f.message}
             for f in findings
         ],
+        "form_i": form_one_document(cma),
+    }
+
+
+def form_one_document(cma: Cma) -> dict:
+    """Form I as the CA entered it (an addition to the contract); limits in rupees."""
+    form = cma.project.form_one
+    return {
+        "particulars": dict(form.particulars),
+        "facilities": [
+            {
+                "kind": f.kind,
+                "name": f.title,
+                "bank": f.bank,
+                "fund_based": f.fund_based,
+                "existing_limit": number(f.existing),
+                "proposed_limit": number(f.proposed),
+                "security": f.security,
+                "stock_margin_pct": number(f.stock_margin_pct),
+                "receivables_margin_pct": number(f.receivables_margin_pct),
+            }
+            for f in form.facilities
+        ],
+        "totals": {
+            kind: {part: number(form.total(part, fund)) for part in ("existing", "proposed")}
+            for kind, fund in (("fund_based", True), ("non_fund_based", False))
+        },
     }
 
 

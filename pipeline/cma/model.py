@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from pipeline.cma.assumptions import Assumptions
+from pipeline.cma.form_one import FormOne
 from pipeline.cma.formula import Expr
 from pipeline.cma.loans import TermLoan
 
@@ -136,6 +137,8 @@ class ProjectInfo:
     quasi_equity: bool = False
     # The lenders' repayment schedules (pipeline.cma.loans): interest and DSCR from them.
     term_loans: tuple[TermLoan, ...] = ()
+    # Form I as the CA entered it: the borrower's particulars and its limits.
+    form_one: FormOne = field(default_factory=FormOne)
 
     def __post_init__(self) -> None:
         self.constitution = normalise_constitution(self.constitution)

@@ -1,8 +1,9 @@
 """The CMA workbook a bank receives (openpyxl), written to bytes.
 
-Sheets: a cover, Forms II to VI and the ratios in the bank's row order with
-the spec's row numbers, charts, notes (conventions, policy, the balancing row,
-every validation finding) and a trace of every line item to its page.
+Sheets: Form I (the borrower and its limits), a cover, Forms II to VI and
+the ratios in the bank's row order with the spec's row numbers, charts,
+notes (conventions, policy, the balancing row, every validation finding)
+and a trace of every line item to its page.
 
 Input rows hold the figures; every computed row is a live Excel formula made
 from the same expression as the Python figure (`rows.py`, `assessment.py`),
@@ -35,6 +36,7 @@ from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
 from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, ROWS, Row
 from pipeline.cma.workbook_charts import write_charts
+from pipeline.cma.workbook_form_one import write_form_one
 from pipeline.cma.workbook_loans import write_loans
 from pipeline.cma.workbook_notes import write_cover, write_notes
 from pipeline.cma.workbook_style import (
@@ -188,9 +190,10 @@ class Layout:
 def build_workbook(cma: Cma, findings: Sequence[Finding] = ()) -> bytes:
     """The whole workbook as .xlsx bytes."""
     workbook = Workbook()
-    write_cover(workbook.active, cma)
-    layout = Layout(cma.year_keys)
     cached: Cached = {}
+    write_form_one(workbook.active, cma, cached)
+    write_cover(workbook.create_sheet(), cma)
+    layout = Layout(cma.year_keys)
     sheets = {spec.form: _form_sheet(workbook, cma, layout, spec, cached) for spec in SHEETS}
     _charts(workbook.create_sheet("Charts"), cma, layout, sheets)
     if cma.project.term_loans:

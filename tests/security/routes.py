@@ -98,6 +98,9 @@ ROUTES: dict[str, Route] = {
     "projects:retry": Route(args=project, methods={"post": dict}),
     "projects:activity": Route(args=project),
     "projects:download": Route(args=project),
+    "projects:form-one": Route(
+        args=project, methods={"get": dict, "post": lambda: {"pan": "AAAPL1234C"}}
+    ),
     "reviews:screen": Route(args=project),
     "reviews:decide": Route(
         args=lambda t: [t.project.pk, t.review_item.pk],
@@ -121,6 +124,9 @@ ROUTES: dict[str, Route] = {
     "api:project-resume": Route(args=project, methods={"post": dict}),
     "api:project-cma": Route(args=project),
     "api:project-workbook": Route(args=project),
+    "api:project-form-one": Route(
+        args=project, methods={"get": dict, "put": lambda: {"facilities": []}}
+    ),
     "api:classify": Route(
         methods={"post": lambda: [{"label": "Sundry debtors", "section": "Current assets"}]}
     ),

@@ -16,8 +16,8 @@ from pipeline.cma.workbook import FIRST_COLUMN, FIRST_ROW, build_workbook, row_k
 from pipeline.cma.workbook import SHEETS as FORMS
 from tests.pipeline.cma.samples import BAD_DRAFT, inputs, load, load_path
 
-SHEETS = ["Cover", "Summary", "Form II", "Form III", "Form IV", "Form V", "Form VI", "Ratios",
-          "Key financials", "Charts",
+SHEETS = ["Form I", "Cover", "Summary", "Form II", "Form III", "Form IV", "Form V", "Form VI",
+          "Ratios", "Key financials", "Charts",
           "Notes", "Line items"]  # fmt: skip
 
 
