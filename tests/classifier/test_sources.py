@@ -1,5 +1,6 @@
-"""Wordings of the sources issue 12 names, one line each: the old Schedule VI's headings
-and schedules and Schedule III Division II (Ind AS) line items, in their own words.
+"""Wordings of the sources issue 12 names: the old Schedule VI's headings and schedules,
+Schedule III Division II (Ind AS) line items, a three-year comparative sheet, a Tally
+trial balance and a partnership's T-format accounts, in their own words.
 
 Written from the formats themselves, not from the blind set, as a regression check that
 the broadened vocabulary (pipeline/classifier/data/) reads them.
@@ -13,6 +14,7 @@ from pipeline.classifier.classifier import Classifier
 from pipeline.classifier.context import ItemContext
 
 BS, PL = "balance_sheet", "profit_and_loss"
+MAKER = {"constitution": "private_limited", "industry": "manufacturing"}
 CASES = [
     (
         "Interest accrued and due on secured loans",
@@ -201,6 +203,153 @@ def test_a_line_of_the_format_gets_its_row(label, section, statement, expected):
         statement=statement,
         constitution="public_limited",
         industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
+
+
+# A three-year comparative sheet: no statement, no side, one "Particulars" column, in order.
+THREE_YEARS = [
+    ("Gross sales - domestic", "sales_domestic"),
+    ("Export sales", "sales_export"),
+    ("Less: Excise duty / GST", "duties_on_sales"),
+    ("Raw materials consumed - indigenous", "rm_indigenous"),
+    ("Raw materials consumed - imported", "rm_imported"),
+    ("Stores and spares consumed", "spares_indigenous"),
+    ("Power and fuel", "power_fuel"),
+    ("Direct labour", "direct_labour"),
+    ("Other manufacturing expenses", "other_mfg_expenses"),
+    ("Depreciation", "depreciation"),
+    ("Opening stock-in-process", "opening_wip"),
+    ("Closing stock-in-process", "closing_wip"),
+    ("Opening stock of finished goods", "opening_fg"),
+    ("Closing stock of finished goods", "closing_fg"),
+    ("Selling, general and administrative expenses", "sga_expenses"),
+    ("Interest and finance charges", "interest"),
+    ("Other non-operating income", "nonop_income"),
+    ("Other non-operating expenses", "nonop_expenses"),
+    ("Provision for taxes", "tax"),
+    ("Dividend paid", "dividend"),
+    ("Short-term borrowings from banks (CC/OD)", "bank_borrowings_wc"),
+    ("Sundry creditors", "sundry_creditors"),
+    ("Advances from customers", "advances_from_customers"),
+    ("Provision for taxation", "provision_for_tax"),
+    ("Statutory liabilities", "statutory_liabilities"),
+    ("Instalments of term loans due within one year", "current_maturities_ltd"),
+    ("Other current liabilities", "other_current_liabilities"),
+    ("Term loans (excluding instalments due within one year)", "term_loans"),
+    ("Unsecured loans from directors", "other_term_liabilities"),
+    ("Deferred tax liability", "other_term_liabilities"),
+    ("Equity share capital", "share_capital"),
+    ("General reserve", "general_reserve"),
+    ("Surplus in profit and loss account", "pl_surplus"),
+    ("Cash and bank balances", "cash_bank"),
+    ("Sundry debtors", "receivables_domestic"),
+    ("Export receivables", "receivables_export"),
+    ("Raw materials", "inventory_rm"),
+    ("Stock-in-process", "inventory_wip"),
+    ("Finished goods", "inventory_fg"),
+    ("Consumable stores and spares", "inventory_spares"),
+    ("Advances to suppliers", "advances_to_suppliers"),
+    ("Advance tax and TDS", "advance_tax"),
+    ("Other current assets", "other_current_assets"),
+    ("Gross block", "gross_block"),
+    ("Less: Accumulated depreciation", "accumulated_depreciation"),
+    ("Investments in subsidiaries", "investments_noncurrent"),
+    ("Security deposits", "other_noncurrent_assets"),
+    ("Preliminary expenses not written off", "intangible_assets"),
+]
+
+
+def test_a_three_year_sheet_is_read_without_its_statement():
+    items = [
+        ItemContext(label, section="Particulars", sheet="3 Years", file="3y.xlsx", **MAKER)
+        for label, _ in THREE_YEARS
+    ]
+    got = [v.cma_key for v in Classifier().classify(items)]
+    wrong = [
+        (label, want, row)
+        for (label, want), row in zip(THREE_YEARS, got, strict=True)
+        if row != want
+    ]
+    assert not wrong
+
+
+# A Tally trial balance: ledgers with their predefined group and Dr/Cr, no statement.
+TRIAL_BALANCE = [
+    ("IGST Output @18%", "Duties & Taxes", "Cr", "statutory_liabilities"),
+    ("CGST Input", "Duties & Taxes", "Dr", "other_current_assets"),
+    ("TDS Payable - 194C", "Duties & Taxes", "Cr", "statutory_liabilities"),
+    ("TDS Receivable FY 24-25", "Loans & Advances (Asset)", "Dr", "advance_tax"),
+    ("TCS Payable", "Duties & Taxes", "Cr", "statutory_liabilities"),
+    ("Sharma Traders (MSME)", "Sundry Creditors", "Cr", "sundry_creditors"),
+    ("HDFC Bank CC A/c", "Bank OD A/c", "Cr", "bank_borrowings_wc"),
+    ("SBI Term Loan A/c", "Secured Loans", "Cr", "term_loans"),
+    ("Loan from Director - Mr. Rao", "Unsecured Loans", "Cr", "other_term_liabilities"),
+    ("Salary Payable", "Provisions", "Cr", "other_current_liabilities"),
+    ("Audit Fees Payable", "Provisions", "Cr", "other_current_liabilities"),
+    ("Electricity Deposit", "Deposits (Asset)", "Dr", "other_noncurrent_assets"),
+    ("Plant & Machinery", "Fixed Assets", "Dr", "gross_block"),
+    ("Sales - GST 18%", "Sales Accounts", "Cr", "sales_domestic"),
+    ("Purchase - Local 12%", "Purchase Accounts", "Dr", "rm_indigenous"),
+    ("Freight Inward", "Direct Expenses", "Dr", "other_mfg_expenses"),
+    ("Office Rent", "Indirect Expenses", "Dr", "sga_expenses"),
+    ("Interest on CC", "Indirect Expenses", "Dr", "interest"),
+    ("Discount Received", "Indirect Incomes", "Cr", "nonop_income"),
+    ("Opening Stock", "Stock-in-Hand", "Dr", "opening_fg"),
+    ("Cash", "Cash-in-Hand", "Dr", "cash_bank"),
+    ("Preliminary Expenses", "Misc. Expenses (ASSET)", "Dr", "intangible_assets"),
+    ("Mutual Fund - HDFC Liquid", "Investments", "Dr", "investments_current"),
+    ("Advance to Supplier - Steel", "Loans & Advances (Asset)", "Dr", "advances_to_suppliers"),
+    ("GST RCM Payable", "Duties & Taxes", "Cr", "statutory_liabilities"),
+    ("PF Payable", "Duties & Taxes", "Cr", "statutory_liabilities"),
+    ("Provision for Income Tax", "Provisions", "Cr", "provision_for_tax"),
+    ("Depreciation", "Indirect Expenses", "Dr", "depreciation"),
+    ("Drawings", "Capital Account", "Dr", "dividend"),
+    ("Mahesh Capital A/c", "Capital Account", "Cr", "share_capital"),
+]
+
+
+@pytest.mark.parametrize(("label", "group", "side", "expected"), TRIAL_BALANCE)
+def test_a_trial_balance_ledger_gets_its_row(label, group, side, expected):
+    item = ItemContext(
+        label,
+        tally_group=group,
+        side=side,
+        file="tb.csv",
+        constitution="proprietorship",
+        industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
+
+
+# A partnership's T-format trading and profit and loss account ('To' / 'By').
+T_FORMAT = [
+    ("To Opening Stock", "Trading Account", "Dr", "opening_fg"),
+    ("To Purchases", "Trading Account", "Dr", "rm_indigenous"),
+    ("To Wages", "Manufacturing Account", "Dr", "direct_labour"),
+    ("To Carriage Inward", "Trading Account", "Dr", "other_mfg_expenses"),
+    ("To Gross Profit c/d", "Trading Account", "Dr", None),
+    ("By Sales", "Trading Account", "Cr", "sales_domestic"),
+    ("By Closing Stock", "Trading Account", "Cr", "closing_fg"),
+    ("To Salary to Partners", "Profit and Loss Account", "Dr", "sga_expenses"),
+    ("To Interest on Partners' Capital", "Profit and Loss Account", "Dr", "interest"),
+    ("To Carriage Outward", "Profit and Loss Account", "Dr", "sga_expenses"),
+    ("To Net Profit transferred to Partners' Capital A/c", "Profit and Loss Account", "Dr", None),
+    ("By Gross Profit b/d", "Profit and Loss Account", "Cr", None),
+    ("By Interest on FD", "Profit and Loss Account", "Cr", "nonop_income"),
+    ("By Discount Received", "Profit and Loss Account", "Cr", "nonop_income"),
+    ("To Depreciation", "Profit and Loss Account", "Dr", "depreciation"),
+    ("To Bank Charges", "Profit and Loss Account", "Dr", "interest"),
+    ("To Bad Debts", "Profit and Loss Account", "Dr", "sga_expenses"),
+]
+
+
+@pytest.mark.parametrize(("label", "account", "side", "expected"), T_FORMAT)
+def test_a_t_format_line_gets_its_row(label, account, side, expected):
+    item = ItemContext(
+        label, section=account, side=side, constitution="partnership", industry="trading"
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
