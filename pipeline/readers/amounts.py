@@ -57,6 +57,9 @@ _UNIT_PATTERNS = [
     (re.compile(r"\bthousands?\b|'000|₹\s*000", re.IGNORECASE), Decimal("1000")),
     (re.compile(r"\bmillions?\b|\bmn\b", re.IGNORECASE), Decimal("1000000")),
 ]
+# "[ in 100,000 ]", "(in 1,00,000)", "Rs. in 000": the unit written as its number of rupees.
+_NUMERIC_UNIT = re.compile(r"\bin\s+(?:₹|rs\.?|inr)?\s*'?(1[0,]{3,}|0{3})\b", re.IGNORECASE)
+_NUMERIC_UNITS = {1000, 100000, 1000000, 10000000}
 _UNIT_CONTEXT = re.compile(r"₹|\brs\.?|\brupees\b|\binr\b|\bamount\b|\bfigures\b", re.IGNORECASE)
 
 
@@ -66,6 +69,12 @@ def detect_unit(header_text: str) -> Decimal | None:
     Only lines that speak of rupees or amounts count, so that a label such as
     "Loans from banks (repayable in 3 crores instalments)" does not set a unit.
     """
+    numeric = _NUMERIC_UNIT.search(header_text)
+    if numeric:
+        written = numeric.group(1)
+        rupees = 1000 if written == "000" else int(written.replace(",", ""))
+        if rupees in _NUMERIC_UNITS:
+            return Decimal(rupees)
     if not _UNIT_CONTEXT.search(header_text):
         return None
     for pattern, rupees in _UNIT_PATTERNS:

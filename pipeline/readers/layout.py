@@ -23,7 +23,8 @@ _MARKER = re.compile(
 )
 _UNIT_STATEMENT = re.compile(
     r"\bin\s+(?:₹|rs\b|rupees|inr|lakhs?|lacs?|crores?|thousands?|millions?|'000)"
-    r"|(?:₹|\brs\b\.?|\brupees|\binr)\s*(?:in\b|\)|$)|^\(?\s*amounts?\b",
+    r"|(?:₹|\brs\b\.?|\brupees|\binr)\s*(?:in\b|\)|$|'?000\b)|^\(?\s*amounts?\b"
+    r"|^\W*in\s+(?:1[0,]{3,}|'?000)\b",
     re.IGNORECASE,
 )
 _TOTAL_WORD = re.compile(r"\btotal\b", re.IGNORECASE)

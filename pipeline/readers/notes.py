@@ -1,9 +1,11 @@
 """Notes to the accounts (and sub-notes) split into one block per note.
 
 A note starts with its number beside its title ('2 | Share capital | As at
-31.03.2025 | As at 31.03.2024') or as 'Note 10: Property, Plant and
-Equipment'. A sub-note ('SN 2 | Trade payables - party-wise (Note 7)') breaks
-up a line of another note: its block carries the note it refers to.
+31.03.2025 | As at 31.03.2024') or as one label: 'Note 10: Property, Plant and
+Equipment', 'Note:1 Share Capital', '1. Share Capital', 'Schedule 1 Share
+capital', 'Annexure A - Trade payables'. A sub-note ('SN 2 | Trade payables -
+party-wise (Note 7)') breaks up a line of another note: its block carries the
+note it refers to.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from pipeline.readers.scan import Line
 
 _NUMBER = re.compile(r"^(?:note\s*(?:no\.?)?\s*)?(\d{1,3}(?:\.\d)?[A-Za-z]?)[.:)]?$", re.IGNORECASE)
 _SUB_NUMBER = re.compile(r"^(?:sn|sub[- ]?note)\s*\.?\s*\d{1,3}", re.IGNORECASE)
+# 'Note 1 - Share capital', 'Note:1 Share Capital', 'NOTE NO. 3 Borrowings', 'Schedule 4
+# Inventories', 'Annexure A: Trade payables': a word that opens a note, its number or
+# letter (a capital, never the start of a word: 'Note on ...'), then the title.
 INLINE_HEADING = re.compile(
-    r"^note\s*(?:no\.?)?\s*(\d{1,3}[A-Za-z]?)\s*[:.\-–]\s*(.+)$", re.IGNORECASE
+    r"^(?i:note|schedule|sch\.|annexure)\b\s*(?i:no\.?)?\s*[:.\-–]?\s*"
+    r"(\d{1,3}(?:\.\d)?[A-Za-z]?|[A-Z]{1,2})(?=$|[\s:.\-–)])\s*[:.\-–)]?\s*(.*)$"
 )
 _NUMBERED = re.compile(r"^(\d{1,3}[A-Za-z]?)[.)]\s+(\S.*)$")
 _REFERS = re.compile(

@@ -140,7 +140,8 @@ def _rows(sheet: Sheet, title: str, evidence) -> None:
     headings = [heading for heading, _ in split_notes(lines)]
     subs = sum(1 for heading in headings if heading.refers_to)
     if len(headings) - subs >= 2:
-        evidence[NOTES].append((2, f"{len(headings) - subs} note headings"))
+        weight = 3 if len(headings) - subs >= 3 else 2
+        evidence[NOTES].append((weight, f"{len(headings) - subs} note headings"))
     if subs >= 2:
         evidence[auxiliary.SUB_NOTES].append((2, f"{subs} sub-notes naming the note they break up"))
     figures = [line for line in lines if line.amounts and line.label]
