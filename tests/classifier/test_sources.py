@@ -1,6 +1,7 @@
 """Wordings of the sources issue 12 names: the old Schedule VI's headings and schedules,
 Schedule III Division II (Ind AS) line items, a three-year comparative sheet, a Tally
-trial balance and a partnership's T-format accounts, in their own words.
+trial balance, a partnership's T-format accounts, ageing tables and the Guidance Note's
+illustrations, in their own words.
 
 Written from the formats themselves, not from the blind set, as a regression check that
 the broadened vocabulary (pipeline/classifier/data/) reads them.
@@ -351,5 +352,189 @@ def test_a_t_format_line_gets_its_row(label, account, side, expected):
     item = ItemContext(
         label, section=account, side=side, constitution="partnership", industry="trading"
     )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
+
+
+# Schedule III ageing tables (2021 amendment) and the ICAI Guidance Note's illustrations.
+AGEING_AND_GUIDANCE_NOTE = [
+    (
+        "Undisputed trade receivables - considered good - less than 6 months",
+        "Trade receivables ageing schedule",
+        BS,
+        "receivables_domestic",
+    ),
+    (
+        "Undisputed trade receivables - considered good - 6 months to 1 year",
+        "Trade receivables ageing schedule",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    (
+        "Undisputed trade receivables - considered good - 1-2 years",
+        "Trade receivables ageing schedule",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    (
+        "Undisputed trade receivables - considered good - more than 3 years",
+        "Trade receivables ageing schedule",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    ("Not due", "Trade receivables ageing schedule", BS, "receivables_domestic"),
+    ("Less than 6 months", "Trade receivables", BS, "receivables_domestic"),
+    ("6 months - 1 year", "Trade receivables", BS, "other_noncurrent_assets"),
+    ("MSME - less than 1 year", "Trade payables ageing schedule", BS, "sundry_creditors"),
+    ("Others - 1-2 years", "Trade payables ageing schedule", BS, "sundry_creditors"),
+    ("Disputed dues - MSME", "Trade payables ageing schedule", BS, "sundry_creditors"),
+    ("Disputed dues - Others", "Trade payables ageing schedule", BS, "sundry_creditors"),
+    ("Bonds / debentures", "Long-term borrowings", BS, "debentures"),
+    ("Term loans from banks", "Long-term borrowings", BS, "term_loans"),
+    ("Term loans from other parties", "Long-term borrowings", BS, "term_loans"),
+    ("Deferred payment liabilities", "Long-term borrowings", BS, "deferred_payment_credits"),
+    ("Deposits", "Long-term borrowings", BS, "term_deposits"),
+    (
+        "Loans and advances from related parties",
+        "Long-term borrowings",
+        BS,
+        "other_term_liabilities",
+    ),
+    (
+        "Long term maturities of finance lease obligations",
+        "Long-term borrowings",
+        BS,
+        "other_term_liabilities",
+    ),
+    ("Loans repayable on demand from banks", "Short-term borrowings", BS, "bank_borrowings_wc"),
+    (
+        "Loans repayable on demand from other parties",
+        "Short-term borrowings",
+        BS,
+        "st_borrowings_other",
+    ),
+    (
+        "Current maturities of finance lease obligations",
+        "Other current liabilities",
+        BS,
+        "current_maturities_ltd",
+    ),
+    (
+        "Interest accrued but not due on borrowings",
+        "Other current liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    ("Income received in advance", "Other current liabilities", BS, "other_current_liabilities"),
+    (
+        "Unpaid matured deposits and interest accrued thereon",
+        "Other current liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    (
+        "Application money received for allotment of securities and due for refund",
+        "Other current liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    (
+        "Other payables (specify nature)",
+        "Other current liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    ("Provision for employee benefits", "Short-term provisions", BS, "other_current_liabilities"),
+    ("Capital advances", "Long-term loans and advances", BS, "advances_capital_goods"),
+    ("Security deposits", "Long-term loans and advances", BS, "other_noncurrent_assets"),
+    (
+        "Loans and advances to related parties",
+        "Long-term loans and advances",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    (
+        "Long-term trade receivables (including trade receivables on deferred credit terms)",
+        "Other non-current assets",
+        BS,
+        "deferred_receivables_noncurrent",
+    ),
+    ("Investment in equity instruments", "Non-current investments", BS, "investments_noncurrent"),
+    ("Investments in mutual funds", "Current investments", BS, "investments_current"),
+    ("Cheques, drafts on hand", "Cash and cash equivalents", BS, "cash_bank"),
+    ("Balances with banks", "Cash and cash equivalents", BS, "cash_bank"),
+    (
+        "Stock-in-trade (in respect of goods acquired for trading)",
+        "Inventories",
+        BS,
+        "inventory_fg",
+    ),
+    ("Goods-in-transit", "Inventories", BS, "inventory_fg"),
+    ("Unsecured, considered good", "Trade receivables", BS, "receivables_domestic"),
+    ("Doubtful", "Trade receivables", BS, "receivables_domestic"),
+    ("Sale of products", "Revenue from operations", PL, "sales_domestic"),
+    ("Other operating revenues", "Revenue from operations", PL, "sales_domestic"),
+    ("Less: Excise duty", "Revenue from operations", PL, "duties_on_sales"),
+    (
+        "Interest income (in case of a company other than a finance company)",
+        "Other income",
+        PL,
+        "nonop_income",
+    ),
+    ("Net gain/loss on sale of investments", "Other income", PL, "nonop_income"),
+    (
+        "Other non-operating income (net of expenses directly attributable to such income)",
+        "Other income",
+        PL,
+        "nonop_income",
+    ),
+    ("Salaries and wages", "Employee benefits expense", PL, "sga_expenses"),
+    ("Contribution to provident and other funds", "Employee benefits expense", PL, "sga_expenses"),
+    (
+        "Expense on Employee Stock Option Scheme (ESOP)",
+        "Employee benefits expense",
+        PL,
+        "sga_expenses",
+    ),
+    ("Interest expense", "Finance costs", PL, "interest"),
+    ("Other borrowing costs", "Finance costs", PL, "interest"),
+    (
+        "Applicable net gain/loss on foreign currency transactions and translation",
+        "Finance costs",
+        PL,
+        "interest",
+    ),
+    ("Consumption of stores and spare parts", "Other expenses", PL, "spares_indigenous"),
+    ("Power and fuel", "Other expenses", PL, "power_fuel"),
+    ("Rent", "Other expenses", PL, "sga_expenses"),
+    ("Repairs to buildings", "Other expenses", PL, "sga_expenses"),
+    ("Repairs to machinery", "Other expenses", PL, "other_mfg_expenses"),
+    ("Insurance", "Other expenses", PL, "sga_expenses"),
+    ("Rates and taxes, excluding taxes on income", "Other expenses", PL, "sga_expenses"),
+    ("Miscellaneous expenses", "Other expenses", PL, "sga_expenses"),
+    ("Payments to the auditor - for taxation matters", "Other expenses", PL, "sga_expenses"),
+    ("Prior period items", "Exceptional items", PL, "nonop_expenses"),
+    ("Current tax", "Tax expense", PL, "tax"),
+    ("Deferred tax", "Tax expense", PL, "tax"),
+    ("Raw materials consumed", "Cost of materials consumed", PL, "rm_indigenous"),
+    ("Purchases of stock-in-trade", "Expenses", PL, "rm_indigenous"),
+    (
+        "Inventories at the end of the year - finished goods",
+        "Changes in inventories of finished goods, work-in-progress and stock-in-trade",
+        PL,
+        "closing_fg",
+    ),
+    (
+        "Inventories at the beginning of the year - work-in-progress",
+        "Changes in inventories of finished goods, work-in-progress and stock-in-trade",
+        PL,
+        "opening_wip",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "section", "statement", "expected"), AGEING_AND_GUIDANCE_NOTE)
+def test_an_ageing_or_guidance_note_line_gets_its_row(label, section, statement, expected):
+    item = ItemContext(label, section=section, statement=statement, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
