@@ -538,3 +538,109 @@ def test_an_ageing_or_guidance_note_line_gets_its_row(label, section, statement,
     item = ItemContext(label, section=section, statement=statement, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# Loan wordings of notes and sanction letters, Ind AS profit and loss lines, a proprietor's
+# capital account and the ledgers a small trader keeps.
+LOANS_IND_AS_AND_LEDGERS = [
+    (
+        "Cash Credit facility from State Bank of India (secured by hypothecation of stocks and book debts)",
+        "Short-term borrowings",
+        BS,
+        "bank_borrowings_wc",
+    ),
+    ("Working Capital Demand Loan - ICICI Bank", "Short-term borrowings", BS, "bank_borrowings_wc"),
+    (
+        "Packing credit in foreign currency (PCFC)",
+        "Short-term borrowings",
+        BS,
+        "bank_borrowings_wc",
+    ),
+    ("Post-shipment credit - EBRD", "Short-term borrowings", BS, "bank_borrowings_wc"),
+    ("Bills discounted with banks", "Short-term borrowings", BS, "bank_borrowings_wc"),
+    ("Overdraft against fixed deposits", "Short-term borrowings", BS, "bank_borrowings_wc"),
+    ("GECL 2.0 loan from Canara Bank", "Long-term borrowings", BS, "term_loans"),
+    ("Guaranteed Emergency Credit Line (GECL)", "Long-term borrowings", BS, "term_loans"),
+    ("SIDBI term loan for machinery", "Long-term borrowings", BS, "term_loans"),
+    (
+        "Vehicle loans from HDFC Bank (secured by hypothecation of vehicles)",
+        "Long-term borrowings",
+        BS,
+        "term_loans",
+    ),
+    ("Equipment loan from Tata Capital", "Long-term borrowings", BS, "term_loans"),
+    ("Current maturities of GECL loan", "Short-term borrowings", BS, "current_maturities_ltd"),
+    (
+        "Unsecured loans from directors and their relatives",
+        "Long-term borrowings",
+        BS,
+        "other_term_liabilities",
+    ),
+    ("Inter-corporate deposits", "Short-term borrowings", BS, "st_borrowings_other"),
+    (
+        "Items that will not be reclassified to profit or loss - remeasurement of defined benefit plans",
+        "Other comprehensive income",
+        PL,
+        "nonop_income",
+    ),
+    (
+        "Income tax relating to items that will not be reclassified to profit or loss",
+        "Other comprehensive income",
+        PL,
+        "tax",
+    ),
+    ("Share of profit of associates", "Statement of profit and loss", PL, "nonop_income"),
+    ("Net gain on fair value changes", "Other income", PL, "nonop_income"),
+    ("Interest on lease liabilities", "Finance costs", PL, "interest"),
+    ("Unwinding of discount on provisions", "Finance costs", PL, "interest"),
+    (
+        "Depreciation on investment property",
+        "Depreciation and amortisation expense",
+        PL,
+        "depreciation",
+    ),
+    ("Impairment loss on financial assets", "Other expenses", PL, "sga_expenses"),
+    ("Opening balance", "Capital Account", BS, None),
+    ("Add: Net profit for the year", "Capital Account", BS, None),
+    ("Less: Drawings", "Capital Account", BS, "dividend"),
+    ("Less: Income tax paid", "Capital Account", BS, "dividend"),
+    ("Closing balance", "Capital Account", BS, "share_capital"),
+    ("Bardana purchase", "Expenses", PL, "spares_indigenous"),
+    ("Hamali charges", "Expenses", PL, "sga_expenses"),
+    ("Diwali expenses", "Expenses", PL, "sga_expenses"),
+    ("Kasar / Vatav", "Expenses", PL, "sga_expenses"),
+    ("Round off", "Expenses", PL, "sga_expenses"),
+    ("Tea and refreshment", "Expenses", PL, "sga_expenses"),
+    ("Staff tea expenses", "Expenses", PL, "sga_expenses"),
+    ("Shop rent", "Expenses", PL, "sga_expenses"),
+    ("Godown rent", "Expenses", PL, "sga_expenses"),
+    ("Electricity charges - shop", "Expenses", PL, "sga_expenses"),
+    ("Petrol and diesel - car", "Expenses", PL, "sga_expenses"),
+    ("Generator diesel", "Expenses", PL, "power_fuel"),
+    ("Commission on sales", "Expenses", PL, "sga_expenses"),
+    ("Interest on OD", "Expenses", PL, "interest"),
+    ("Bank charges", "Expenses", PL, "interest"),
+    ("TDS on rent receivable", "Current assets", BS, "advance_tax"),
+    ("GST Electronic Cash Ledger", "Current assets", BS, "other_current_assets"),
+    ("Sundry creditors for goods - MSME", "Current liabilities", BS, "sundry_creditors"),
+    ("Sundry creditors for expenses", "Current liabilities", BS, "other_current_liabilities"),
+    ("Output CGST", "Current liabilities", BS, "statutory_liabilities"),
+    ("Professional tax payable", "Current liabilities", BS, "statutory_liabilities"),
+    ("Advance received from customers", "Current liabilities", BS, "advances_from_customers"),
+    ("Income tax payable (net of advance tax)", "Current liabilities", BS, "provision_for_tax"),
+]
+PROPRIETOR_SECTIONS = {"Capital Account", "Expenses", "Current assets", "Current liabilities"}
+
+
+@pytest.mark.parametrize(("label", "section", "statement", "expected"), LOANS_IND_AS_AND_LEDGERS)
+def test_a_loan_ind_as_or_ledger_line_gets_its_row(label, section, statement, expected):
+    proprietor = section in PROPRIETOR_SECTIONS
+    item = ItemContext(
+        label,
+        section=section,
+        statement=statement,
+        constitution="proprietorship" if proprietor else "private_limited",
+        industry="trading" if section == "Expenses" else "manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
