@@ -544,7 +544,8 @@ def test_an_ageing_or_guidance_note_line_gets_its_row(label, section, statement,
 # capital account and the ledgers a small trader keeps.
 LOANS_IND_AS_AND_LEDGERS = [
     (
-        "Cash Credit facility from State Bank of India (secured by hypothecation of stocks and book debts)",
+        "Cash Credit facility from State Bank of India "
+        "(secured by hypothecation of stocks and book debts)",
         "Short-term borrowings",
         BS,
         "bank_borrowings_wc",
@@ -578,7 +579,8 @@ LOANS_IND_AS_AND_LEDGERS = [
     ),
     ("Inter-corporate deposits", "Short-term borrowings", BS, "st_borrowings_other"),
     (
-        "Items that will not be reclassified to profit or loss - remeasurement of defined benefit plans",
+        "Items that will not be reclassified to profit or loss - "
+        "remeasurement of defined benefit plans",
         "Other comprehensive income",
         PL,
         "nonop_income",
