@@ -602,11 +602,6 @@ LOANS_IND_AS_AND_LEDGERS = [
         "depreciation",
     ),
     ("Impairment loss on financial assets", "Other expenses", PL, "sga_expenses"),
-    ("Opening balance", "Capital Account", BS, None),
-    ("Add: Net profit for the year", "Capital Account", BS, None),
-    ("Less: Drawings", "Capital Account", BS, "dividend"),
-    ("Less: Income tax paid", "Capital Account", BS, "dividend"),
-    ("Closing balance", "Capital Account", BS, "share_capital"),
     ("Bardana purchase", "Expenses", PL, "spares_indigenous"),
     ("Hamali charges", "Expenses", PL, "sga_expenses"),
     ("Diwali expenses", "Expenses", PL, "sga_expenses"),
@@ -631,7 +626,7 @@ LOANS_IND_AS_AND_LEDGERS = [
     ("Advance received from customers", "Current liabilities", BS, "advances_from_customers"),
     ("Income tax payable (net of advance tax)", "Current liabilities", BS, "provision_for_tax"),
 ]
-PROPRIETOR_SECTIONS = {"Capital Account", "Expenses", "Current assets", "Current liabilities"}
+PROPRIETOR_SECTIONS = {"Expenses", "Current assets", "Current liabilities"}
 
 
 @pytest.mark.parametrize(("label", "section", "statement", "expected"), LOANS_IND_AS_AND_LEDGERS)
@@ -646,3 +641,19 @@ def test_a_loan_ind_as_or_ledger_line_gets_its_row(label, section, statement, ex
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+def test_a_proprietors_capital_account_is_read_as_one_account():
+    lines = [
+        ("Opening balance", None),
+        ("Add: Net profit for the year", None),
+        ("Less: Drawings", "dividend"),
+        ("Less: Income tax paid", "dividend"),
+        ("Closing balance", "share_capital"),
+    ]
+    items = [
+        ItemContext(label, section="Capital Account", statement=BS, constitution="proprietorship")
+        for label, _ in lines
+    ]
+    got = [v.cma_key for v in Classifier().classify(items)]
+    assert got == [expected for _, expected in lines]
