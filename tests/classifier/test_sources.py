@@ -1,7 +1,7 @@
 """Wordings of the sources issue 12 names: the old Schedule VI's headings and schedules,
 Schedule III Division II (Ind AS) line items, a three-year comparative sheet, a Tally
-trial balance, a partnership's T-format accounts, ageing tables and the Guidance Note's
-illustrations, in their own words.
+trial balance, a partnership's T-format accounts, ageing tables, the Guidance Note's
+illustrations, loan and ledger wordings and banks' CMA formats, in their own words.
 
 Written from the formats themselves, not from the blind set, as a regression check that
 the broadened vocabulary (pipeline/classifier/data/) reads them.
@@ -657,3 +657,168 @@ def test_a_proprietors_capital_account_is_read_as_one_account():
     ]
     got = [v.cma_key for v in Classifier().classify(items)]
     assert got == [expected for _, expected in lines]
+
+
+# The rows of banks' CMA formats (Form II and Form III) printed as statement lines.
+BANK_CMA_FORMAT = [
+    (
+        "Short-term borrowings from banks (including bills purchased, "
+        "discounted and excess borrowings placed on repayment basis)",
+        "Current liabilities",
+        BS,
+        "bank_borrowings_wc",
+    ),
+    ("Short-term borrowings from others", "Current liabilities", BS, "st_borrowings_other"),
+    ("Sundry creditors (trade)", "Current liabilities", BS, "sundry_creditors"),
+    (
+        "Advance payments from customers / deposits from dealers",
+        "Current liabilities",
+        BS,
+        "advances_from_customers",
+    ),
+    ("Provision for taxation", "Current liabilities", BS, "provision_for_tax"),
+    ("Dividend payable", "Current liabilities", BS, "dividend_payable"),
+    (
+        "Other statutory liabilities (due within one year)",
+        "Current liabilities",
+        BS,
+        "statutory_liabilities",
+    ),
+    (
+        "Deposits / instalments of term loans / DPGs / debentures (due within one year)",
+        "Current liabilities",
+        BS,
+        "current_maturities_ltd",
+    ),
+    (
+        "Other current liabilities and provisions (due within one year)",
+        "Current liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    ("Debentures (not maturing within one year)", "Term liabilities", BS, "debentures"),
+    (
+        "Redeemable preference shares (maturing after one year)",
+        "Term liabilities",
+        BS,
+        "preference_shares",
+    ),
+    (
+        "Term loans (excluding instalments repayable within one year)",
+        "Term liabilities",
+        BS,
+        "term_loans",
+    ),
+    (
+        "Deferred payment credits (excluding instalments due within one year)",
+        "Term liabilities",
+        BS,
+        "deferred_payment_credits",
+    ),
+    ("Term deposits (repayable after one year)", "Term liabilities", BS, "term_deposits"),
+    ("Other term liabilities", "Term liabilities", BS, "other_term_liabilities"),
+    ("Ordinary share capital", "Net worth", BS, "share_capital"),
+    ("Revaluation reserve", "Net worth", BS, "revaluation_reserve"),
+    ("Surplus (+) or deficit (-) in profit and loss account", "Net worth", BS, "pl_surplus"),
+    (
+        "Investments (other than long-term investments) - Government and other trustee securities",
+        "Current assets",
+        BS,
+        "investments_current",
+    ),
+    ("Fixed deposits with banks", "Current assets", BS, "investments_current"),
+    (
+        "Receivables other than deferred and exports (including bills "
+        "purchased and discounted by bankers)",
+        "Current assets",
+        BS,
+        "receivables_domestic",
+    ),
+    (
+        "Export receivables (including bills purchased and discounted by bankers)",
+        "Current assets",
+        BS,
+        "receivables_export",
+    ),
+    (
+        "Instalments of deferred receivables (due within one year)",
+        "Current assets",
+        BS,
+        "deferred_receivables_current",
+    ),
+    (
+        "Raw materials (including stores and other items used in the process "
+        "of manufacture) - imported",
+        "Inventory",
+        BS,
+        "inventory_rm",
+    ),
+    ("Stocks-in-process", "Inventory", BS, "inventory_wip"),
+    ("Finished goods", "Inventory", BS, "inventory_fg"),
+    ("Other consumable spares - indigenous", "Inventory", BS, "inventory_spares"),
+    (
+        "Advances to suppliers of raw materials and stores / spares",
+        "Current assets",
+        BS,
+        "advances_to_suppliers",
+    ),
+    ("Advance payment of taxes", "Current assets", BS, "advance_tax"),
+    ("Other current assets (specify major items)", "Current assets", BS, "other_current_assets"),
+    (
+        "Gross block (land and building, machinery, work-in-process)",
+        "Fixed assets",
+        BS,
+        "gross_block",
+    ),
+    ("Depreciation to date", "Fixed assets", BS, "accumulated_depreciation"),
+    (
+        "Advances to suppliers of capital goods and contractors",
+        "Other non-current assets",
+        BS,
+        "advances_capital_goods",
+    ),
+    (
+        "Deferred receivables (maturity exceeding one year)",
+        "Other non-current assets",
+        BS,
+        "deferred_receivables_noncurrent",
+    ),
+    ("Non-consumable stores and spares", "Other non-current assets", BS, "other_noncurrent_assets"),
+    (
+        "Intangible assets (patents, goodwill, preliminary expenses, bad / "
+        "doubtful debts not provided for)",
+        "Intangible assets",
+        BS,
+        "intangible_assets",
+    ),
+    ("Domestic sales", "Operating statement", PL, "sales_domestic"),
+    ("Export sales", "Operating statement", PL, "sales_export"),
+    ("Less: Excise duty", "Operating statement", PL, "duties_on_sales"),
+    (
+        "Raw materials (including stores and other items used in the process "
+        "of manufacture) - indigenous",
+        "Cost of sales",
+        PL,
+        "rm_indigenous",
+    ),
+    ("Other spares - imported", "Cost of sales", PL, "spares_imported"),
+    ("Power and fuel", "Cost of sales", PL, "power_fuel"),
+    ("Direct labour (factory wages and salaries)", "Cost of sales", PL, "direct_labour"),
+    ("Other manufacturing expenses", "Cost of sales", PL, "other_mfg_expenses"),
+    ("Add: Opening stock-in-process", "Cost of sales", PL, "opening_wip"),
+    ("Deduct: Closing stock-in-process", "Cost of sales", PL, "closing_wip"),
+    ("Add: Opening stock of finished goods", "Cost of sales", PL, "opening_fg"),
+    ("Deduct: Closing stock of finished goods", "Cost of sales", PL, "closing_fg"),
+    ("Selling, general and administrative expenses", "Operating statement", PL, "sga_expenses"),
+    ("Add: Other non-operating income", "Operating statement", PL, "nonop_income"),
+    ("Deduct: Other non-operating expenses", "Operating statement", PL, "nonop_expenses"),
+    ("Provision for taxes", "Operating statement", PL, "tax"),
+    ("Equity dividend paid", "Operating statement", PL, "dividend"),
+]
+
+
+@pytest.mark.parametrize(("label", "section", "statement", "expected"), BANK_CMA_FORMAT)
+def test_a_bank_cma_format_row_gets_its_row(label, section, statement, expected):
+    item = ItemContext(label, section=section, statement=statement, **MAKER)
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
