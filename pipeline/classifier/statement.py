@@ -44,7 +44,8 @@ BASIS_ORDER = {"rule": 5, "term": 4, "corrected": 3, "similar": 2, "default": 1}
 RAW_TIED = 0.55  # two statements read the label equally well: a CA decides
 RAW_NEIGHBOURS = 0.80  # ... and the neighbours printed around it chose between them
 RAW_GUARDED = 0.50  # the reading was of the other statement; the nearest own-statement row
-NEIGHBOURS = 3  # items looked at on each side
+NEIGHBOURS = 3  # items of the same place counted on each side
+REACH = 60  # positions looked at on each side, so a long project stays linear
 
 
 @dataclass
@@ -132,7 +133,7 @@ def neighbour_statement(
     votes: Counter[str] = Counter()
     for step in (-1, 1):
         seen, position = 0, index + step
-        while 0 <= position < len(items) and seen < NEIGHBOURS:
+        while 0 <= position < len(items) and seen < NEIGHBOURS and abs(position - index) <= REACH:
             reading = readings[position]
             same_place = _place(items[position]) == place
             if same_place and reading is not None and not reading.tied and reading.statement:
