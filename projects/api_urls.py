@@ -4,7 +4,7 @@ from django.urls import path
 
 from pipeline.api import Classify
 from projects import api
-from projects.form_one_api import ProjectFormOne
+from projects.entry_api import ProjectAssumptions, ProjectFormOne
 
 app_name = "api"
 urlpatterns = [
@@ -17,6 +17,11 @@ urlpatterns = [
     path("projects/<uuid:pk>/resume", api.ProjectResume.as_view(), name="project-resume"),
     path("projects/<uuid:pk>/cma", api.ProjectCma.as_view(), name="project-cma"),
     path("projects/<uuid:pk>/form-i", ProjectFormOne.as_view(), name="project-form-one"),
+    path(
+        "projects/<uuid:pk>/assumptions",
+        ProjectAssumptions.as_view(),
+        name="project-assumptions",
+    ),
     path("classify", Classify.as_view(), name="classify"),
     path("projects/<uuid:pk>/cma.xlsx", api.ProjectWorkbook.as_view(), name="project-workbook"),
 ]

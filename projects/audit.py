@@ -28,6 +28,7 @@ MEMBER_ROLE_CHANGED = "member_role_changed"
 REVIEW_MEMORY_FORGOTTEN = "review_memory_forgotten"
 HOOK_FAILED = "hook_failed"
 FORM_ONE_SAVED = "form_one_saved"
+ASSUMPTIONS_SAVED = "assumptions_saved"
 
 
 def step_start(step: str) -> str:
@@ -63,6 +64,7 @@ _TEXT = {
     REVIEW_MEMORY_FORGOTTEN: "Remembered classification removed",
     HOOK_FAILED: "Notification failed",
     FORM_ONE_SAVED: "Form I (particulars and limits) saved",
+    ASSUMPTIONS_SAVED: "Projection assumptions saved",
 }
 _STEP_VERBS = {"start": "started", "complete": "completed", "failed": "failed"}
 

@@ -1,5 +1,5 @@
 """Portal pages where the CA enters what no statement prints: Form I (the borrower's
-particulars and its limits per facility).
+particulars and its limits per facility) and the projections' assumptions.
 
 Adapters like projects.views: scope to the member's firm, validate a form, call
 one service, redirect with a message. Any member may read the page; only a CA
@@ -13,10 +13,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from projects import form_one_services
+from projects import entry_services
 from projects.access import get_project_for_user, membership_of, require_processing_role
-from projects.form_one_services import FACILITY_FIELDS
-from projects.forms import FacilityFormSet, ParticularsForm, facilities_of
+from projects.entry_services import FACILITY_FIELDS
+from projects.forms import AssumptionsForm, FacilityFormSet, ParticularsForm, facilities_of
 
 AFTER_SAVING = (
     "The next CMA generated prints it; a completed project shows it once processed again "
@@ -29,14 +29,14 @@ AFTER_SAVING = (
 def form_one(request, pk):
     project = get_project_for_user(request.user, pk)
     membership = membership_of(request.user)
-    particulars = form_one_services.particulars_of(project)
+    particulars = entry_services.particulars_of(project)
     saved = [{k: getattr(f, k) for k in FACILITY_FIELDS} for f in project.facilities.all()]
     if request.method == "POST":
         require_processing_role(request.user)
         form = ParticularsForm(request.POST, instance=particulars)
         formset = FacilityFormSet(request.POST, prefix="facility")
         if form.is_valid() and formset.is_valid():
-            form_one_services.save_form_one(
+            entry_services.save_form_one(
                 project, form.cleaned_data, facilities_of(formset), acting_user=request.user
             )
             messages.success(request, f"Form I is saved. {AFTER_SAVING}")
@@ -48,3 +48,25 @@ def form_one(request, pk):
         status = 200
     context = {"project": project, "membership": membership, "form": form, "formset": formset}
     return render(request, "projects/form_one.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assumptions(request, pk):
+    project = get_project_for_user(request.user, pk)
+    membership = membership_of(request.user)
+    status = 200
+    if request.method == "POST":
+        require_processing_role(request.user)
+        form = AssumptionsForm(request.POST)
+        if form.is_valid():  # the form checks them as the service does
+            entry_services.save_assumptions(
+                project, form.cleaned_data["assumptions"], acting_user=request.user
+            )
+            messages.success(request, f"The assumptions are saved. {AFTER_SAVING}")
+            return redirect("projects:assumptions", pk=project.pk)
+        status = 400
+    else:
+        form = AssumptionsForm.for_stated(project.assumptions)
+    context = {"project": project, "membership": membership, "form": form}
+    return render(request, "projects/assumptions.html", context, status=status)

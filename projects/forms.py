@@ -17,7 +17,7 @@ from pipeline.cma.form_one import (
     STOCK_MARGIN_PCT,
 )
 from pipeline.options import PipelineOptions
-from projects.form_one_services import FACILITY_FIELDS
+from projects.entry_services import FACILITY_FIELDS
 from projects.models import (
     BorrowerParticulars,
     Constitution,
@@ -54,21 +54,10 @@ def parse_years(text: str) -> list[str]:
     return [f"FY{year}" for year in sorted(years)]
 
 
-class ProjectForm(forms.Form):
-    """A new client project. Every assumption is optional: blank means "from the trend"."""
+class AssumptionsForm(forms.Form):
+    """The projections' assumptions. Every one is optional: blank means its default
+    (the trend, or Form I's limits), and the workbook's Assumptions sheet says which."""
 
-    company_name = forms.CharField(max_length=200, label="Company name")
-    constitution = forms.ChoiceField(choices=Constitution.choices)
-    industry = forms.ChoiceField(choices=Industry.choices, initial=Industry.MANUFACTURING)
-    years_wanted = forms.CharField(
-        required=False,
-        label="Financial years wanted",
-        help_text="E.g. 2022-23, 2023-24, 2024-25. Leave blank for every audited year found.",
-    )
-    projected_years = forms.IntegerField(min_value=0, max_value=10, initial=3)
-    display_unit = forms.ChoiceField(
-        choices=DisplayUnit.choices, initial=DisplayUnit.AUTO, label="Workbook unit"
-    )
     balancing_row = forms.ChoiceField(
         choices=[(row, BALANCING_LABELS.get(row, row)) for row in BALANCING_ROWS],
         initial="cash_bank",
@@ -77,8 +66,9 @@ class ProjectForm(forms.Form):
     assumptions_json = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="More assumptions (JSON)",
-        help_text='Per-year values, e.g. {"capex": {"FY2027": 2500000}}.',
+        label="Per-year values (JSON)",
+        help_text='A value for some years only, e.g. {"net_sales": {"FY2027": 90000000}, '
+        '"capex": {"FY2027": 2500000}}. A field above applies to every year.',
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -88,11 +78,22 @@ class ProjectForm(forms.Form):
                 required=False, label=spec.label, min_value=spec.low, max_value=spec.high
             )
 
+    @classmethod
+    def for_stated(cls, stated: dict) -> AssumptionsForm:
+        """The form showing the assumptions a project states: one value in its field,
+        values by year in the JSON box."""
+        by_year = {name: value for name, value in stated.items() if isinstance(value, dict)}
+        initial = {
+            ASSUME_PREFIX + name: value
+            for name, value in stated.items()
+            if name in SPECS and not isinstance(value, dict)
+        }
+        initial["balancing_row"] = stated.get("balancing_row", "cash_bank")
+        initial["assumptions_json"] = json.dumps(by_year) if by_year else ""
+        return cls(initial=initial)
+
     def assumption_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name.startswith(ASSUME_PREFIX)]
-
-    def clean_years_wanted(self) -> list[str]:
-        return parse_years(self.cleaned_data["years_wanted"])
 
     def clean_assumptions_json(self) -> dict:
         text = (self.cleaned_data["assumptions_json"] or "").strip()
@@ -120,6 +121,26 @@ class ProjectForm(forms.Form):
         except AssumptionError as error:
             self.add_error("assumptions_json", str(error))
         return cleaned
+
+
+class ProjectForm(AssumptionsForm):
+    """A new client project, with its assumptions (optional, editable later)."""
+
+    company_name = forms.CharField(max_length=200, label="Company name")
+    constitution = forms.ChoiceField(choices=Constitution.choices)
+    industry = forms.ChoiceField(choices=Industry.choices, initial=Industry.MANUFACTURING)
+    years_wanted = forms.CharField(
+        required=False,
+        label="Financial years wanted",
+        help_text="E.g. 2022-23, 2023-24, 2024-25. Leave blank for every audited year found.",
+    )
+    projected_years = forms.IntegerField(min_value=0, max_value=10, initial=3)
+    display_unit = forms.ChoiceField(
+        choices=DisplayUnit.choices, initial=DisplayUnit.AUTO, label="Workbook unit"
+    )
+
+    def clean_years_wanted(self) -> list[str]:
+        return parse_years(self.cleaned_data["years_wanted"])
 
     def project_fields(self) -> dict[str, Any]:
         """The keyword arguments of services.create_project."""

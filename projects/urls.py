@@ -17,5 +17,6 @@ urlpatterns = [
     path("<uuid:pk>/retry/", views.project_retry, name="retry"),
     path("<uuid:pk>/activity/", views.project_activity, name="activity"),
     path("<uuid:pk>/form-i/", entry_views.form_one, name="form-one"),
+    path("<uuid:pk>/assumptions/", entry_views.assumptions, name="assumptions"),
     path("<uuid:pk>/cma.xlsx", views.project_download, name="download"),
 ]

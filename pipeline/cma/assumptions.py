@@ -37,6 +37,8 @@ _MONTHS = {"low": Decimal(0), "high": Decimal(36)}
 
 SPECS: dict[str, Spec] = {
     "sales_growth_pct": Spec("Growth in net sales (% a year)", Decimal(-100), Decimal(1000)),
+    "net_sales": Spec("Net sales (₹; a year stated here overrides the growth)", Decimal(0),
+                      per_year=True),
     "gross_margin_pct": Spec("Gross margin: (net sales − cost of sales) / net sales (%)",
                              Decimal(-100), Decimal(100)),
     "sga_pct_of_sales": Spec("Selling, general and administrative expenses (% of net sales)",
@@ -55,11 +57,15 @@ SPECS: dict[str, Spec] = {
     "tax_rate_pct": Spec("Tax (% of profit before tax)", **_PCT),
     "dividend_payout_pct": Spec("Dividend / drawings (% of net profit)", Decimal(0),
                                 Decimal(1000)),
+    "drawings": Spec("Drawings / dividend paid (₹; overrides the percentage)", Decimal(0),
+                     per_year=True),
     "capex": Spec("Capital expenditure (₹)", Decimal(0), per_year=True),
     "new_term_loans": Spec("New term loans raised (₹)", Decimal(0), per_year=True),
     "term_loan_repayment": Spec("Term loans repaid (₹)", Decimal(0), per_year=True),
     "capital_introduced": Spec("Capital introduced / shares issued (₹)", per_year=True),
     "nonop_income": Spec("Non-operating income (₹)", Decimal(0), per_year=True),
+    "limit_requested": Spec("Working-capital limit requested (₹): the bank borrowing of the "
+                            "year", Decimal(0), per_year=True),
     "bank_borrowings_wc": Spec("Bank borrowings for working capital at the year end (₹)",
                                Decimal(0), per_year=True),
     "cash_bank": Spec("Cash and bank balances at the year end (₹)", Decimal(0),

@@ -58,7 +58,7 @@ def build_cma(
     unit = chosen_unit(project.display_unit, ledger.value("net_sales", actual[-1]))
     project = replace(project, display_unit=unit)
     future = _future_years(actual[-1], project.projected_years)
-    resolved = resolve(project.assumptions, ledger, [year.key for year in future])
+    resolved = resolve(project, ledger, [year.key for year in future])
     extend(ledger, project, resolved, [year.key for year in future])
     schedule_interest(ledger, project.term_loans)
     years = [Year(d.year, year_ends(d.year), d.status) for d in counting]

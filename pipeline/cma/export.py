@@ -43,6 +43,16 @@ def cma_document(cma: Cma, findings: Sequence[Finding] = ()) -> dict:
             for f in findings
         ],
         "form_i": form_one_document(cma),
+        "assumptions": [
+            {
+                "name": a.name,
+                "label": a.label,
+                "value": a.value,
+                "entered_by": a.entered_by,
+                "source": a.source,
+            }
+            for a in cma.assumptions
+        ],
     }
 
 

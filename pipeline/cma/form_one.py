@@ -39,6 +39,8 @@ NON_FUND_BASED = {
     "letter_of_credit": "Letter of credit",
     "bank_guarantee": "Bank guarantee",
 }
+# The facilities that finance working capital: the bank borrowings of Form III, row 21.
+WORKING_CAPITAL = ("cash_credit", "overdraft", "wcdl", "packing_credit", "bill_discounting")
 FACILITY_KINDS = {**FUND_BASED, **NON_FUND_BASED, "other": "Other facility"}
 # Drawing power margins when the CA sets none for a facility.
 STOCK_MARGIN_PCT = Decimal(25)
@@ -89,3 +91,10 @@ class FormOne:
             (getattr(f, part) for f in self.facilities if f.fund_based == fund_based),
             Decimal(0),
         )
+
+    def working_capital_limit(self, part: str) -> Decimal | None:
+        """Sum of `part` over the working-capital facilities; None when none is entered."""
+        facilities = [f for f in self.facilities if f.kind in WORKING_CAPITAL]
+        if not facilities:
+            return None
+        return sum((getattr(f, part) for f in facilities), Decimal(0))

@@ -220,7 +220,14 @@ class AssumptionUsed:
     name: str
     label: str
     value: str
-    source: str  # "CA" or "trend: ..."
+    source: str  # "CA", "Form I: ..." or a default's origin ("trend: ...")
+
+    @property
+    def entered_by(self) -> str:
+        """Who gave the value: the CA, Form I's limits, or a default."""
+        if self.source == "CA":
+            return "CA"
+        return "Form I" if self.source.startswith("Form I") else "Default"
 
 
 @dataclass

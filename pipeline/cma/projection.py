@@ -22,7 +22,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.cma.aggregate import closing_row
@@ -83,12 +83,23 @@ class Resolved:
     def amount(self, name: str, year: str) -> Decimal:
         return self.per_year[name][year]
 
+    def optional(self, name: str, year: str) -> Decimal | None:
+        """An amount that applies only in some years (net sales stated, a limit, drawings)."""
+        return self.per_year.get(name, {}).get(year)
 
-def resolve(assumptions: Assumptions, ledger: Ledger, years: list[str]) -> Resolved:
-    """Fill every assumption, from the CA or from the actual years in `ledger`."""
+
+# Amounts that, where they apply, replace a rate: they have no trend of their own.
+OPTIONAL_AMOUNTS = ("net_sales", "limit_requested", "drawings")
+
+
+def resolve(project: ProjectInfo, ledger: Ledger, years: list[str]) -> Resolved:
+    """Fill every assumption, from the CA, from Form I or from the actual years in `ledger`."""
+    assumptions = project.assumptions
     trend = _trend(ledger)
     resolved = Resolved(balancing_row=assumptions.balancing_row, stated=assumptions.per_year)
     for name, spec in SPECS.items():
+        if name in OPTIONAL_AMOUNTS:
+            continue
         if spec.per_year:
             _resolve_per_year(resolved, assumptions, name, years, trend[name])
             continue
@@ -96,7 +107,88 @@ def resolve(assumptions: Assumptions, ledger: Ledger, years: list[str]) -> Resol
         value, source = (given, "CA") if given is not None else trend[name]
         resolved.rates[name] = value
         resolved.used.append(AssumptionUsed(name, spec.label, _text(value), source))
+    _optional(resolved, "net_sales", _stated(assumptions, "net_sales", years),
+              "none stated: net sales grow at the rate above")  # fmt: skip
+    _optional(resolved, "limit_requested", *_limits(project, years))
+    _optional(resolved, "drawings", *_drawings(project, ledger, years))
+    _replaced_by_amounts(resolved, assumptions, years)
+    order = list(SPECS)
+    resolved.used.sort(key=lambda used: order.index(used.name))
     return resolved
+
+
+def _stated(assumptions: Assumptions, name: str, years: list[str]) -> dict[str, Decimal]:
+    given = {year: assumptions.for_year(name, year) for year in years}
+    return {year: value for year, value in given.items() if value is not None}
+
+
+def _optional(resolved: Resolved, name: str, by_year: dict, source: str) -> None:
+    """An amount for the years in `by_year` only; `source` says where it came from, or
+    (when `by_year` is empty) why it does not apply."""
+    resolved.per_year[name] = by_year
+    if not by_year:
+        text = "not applied"
+    elif len(set(by_year.values())) == 1:
+        years = "each year" if len(by_year) > 1 else f"in {next(iter(by_year))}"
+        text = f"{rupees(next(iter(by_year.values())))} {years}"
+    else:
+        text = "; ".join(f"{year}: {rupees(amount)}" for year, amount in by_year.items())
+    resolved.used.append(AssumptionUsed(name, SPECS[name].label, text, source))
+
+
+def _replaced_by_amounts(resolved: Resolved, assumptions: Assumptions, years: list[str]) -> None:
+    """Say so where an amount replaces a default: the limit is the bank borrowing of
+    each year, drawings stand for the payout percentage."""
+    changes: dict[str, dict[str, str]] = {}
+    limits = resolved.per_year["limit_requested"]
+    if limits and not _stated(assumptions, "bank_borrowings_wc", years):
+        changes["bank_borrowings_wc"] = {
+            "value": "the working-capital limit of each year",
+            "source": "the limit requested (below) stands for the year's bank borrowing",
+        }
+    if years and set(resolved.per_year["drawings"]) == set(years):
+        changes["dividend_payout_pct"] = {"source": "not applied: drawings are an amount (below)"}
+    resolved.used = [
+        replace(entry, **changes[entry.name]) if entry.name in changes else entry
+        for entry in resolved.used
+    ]
+
+
+def _limits(project: ProjectInfo, years: list[str]) -> tuple[dict[str, Decimal], str]:
+    """The CA's limit, else Form I's: the existing working-capital limits in the
+    estimated year, the proposed ones in the projected years."""
+    stated = _stated(project.assumptions, "limit_requested", years)
+    if project.assumptions.balancing_row == "bank_borrowings_wc":
+        return {}, "not applied: bank borrowings are what balances the sheet"
+    if stated:
+        return stated, "CA"
+    existing = project.form_one.working_capital_limit("existing")
+    proposed = project.form_one.working_capital_limit("proposed")
+    if existing is None:
+        return {}, (
+            "none stated and no working-capital facility on Form I: bank borrowings grow "
+            "with net sales"
+        )
+    by_year = {year: existing if index == 0 else proposed for index, year in enumerate(years)}
+    return by_year, "Form I: existing working-capital limits in the estimated year, proposed after"
+
+
+def _drawings(project: ProjectInfo, ledger: Ledger, years: list[str]) -> tuple[dict, str]:
+    """The CA's drawings; else, for a proprietor, partners or an LLP whose last capital
+    account shows drawings (row 15), the same amount each year: a percentage of a profit
+    that may be nil would assume that the owners stop drawing."""
+    stated = _stated(project.assumptions, "drawings", years)
+    if stated:
+        return stated, "CA"
+    last = ledger.years[-1]
+    drawn = ledger.value("dividend", last) or Decimal(0)
+    if project.is_corporate:
+        return {}, "a company: dividends follow the payout percentage above"
+    if project.assumptions.get("dividend_payout_pct") is not None:
+        return {}, "the CA's payout percentage above applies"
+    if drawn <= 0:
+        return {}, f"no drawings in {last}'s capital account: the payout percentage applies"
+    return {year: drawn for year in years}, f"trend: the drawings of {last}'s capital account, held"
 
 
 def _resolve_per_year(resolved, assumptions, name, years, default) -> None:
@@ -239,7 +331,7 @@ def _project_year(ledger: Ledger, year: str, basis: _Basis) -> None:
         return ledger.value(key, prior) or Decimal(0)
 
     inputs = {key: before(key) for key in BALANCE_SHEET_INPUTS}  # carried unless assumed
-    inputs |= _sales(before, basis.resolved)
+    inputs |= _sales(before, basis.resolved, year)
     inputs |= _costs(before, inputs, basis, year)
     inputs |= _working_capital(before, inputs, basis.resolved)
     inputs |= _finance(before, ledger, prior, basis, year)
@@ -256,10 +348,22 @@ def _project_year(ledger: Ledger, year: str, basis: _Basis) -> None:
     ledger.override(row, year, balancing_formula(row))
 
 
-def _sales(before, resolved: Resolved) -> dict[str, Decimal]:
-    factor = 1 + resolved.rates["sales_growth_pct"] / 100
+def _sales(before, resolved: Resolved, year: str) -> dict[str, Decimal]:
+    """Sales grow at the rate, or reach the net sales the CA stated for the year, the
+    mix of domestic, export and duties kept (domestic taking the paisa)."""
     keys = ("sales_domestic", "sales_export", "duties_on_sales")
-    return {key: q(before(key) * factor) for key in keys}
+    target = resolved.optional("net_sales", year)
+    previous = before("sales_domestic") + before("sales_export") - before("duties_on_sales")
+    if target is None:
+        factor = 1 + resolved.rates["sales_growth_pct"] / 100
+    elif previous > 0:
+        factor = target / previous
+    else:
+        return {"sales_domestic": target, "sales_export": Decimal(0), "duties_on_sales": Decimal(0)}
+    grown = {key: q(before(key) * factor) for key in keys}
+    if target is not None:
+        grown["sales_domestic"] = target - grown["sales_export"] + grown["duties_on_sales"]
+    return grown
 
 
 def _costs(before, inputs: dict, basis: _Basis, year: str) -> dict[str, Decimal]:
@@ -332,14 +436,18 @@ def _finance(before, ledger: Ledger, prior: str, basis: _Basis, year: str) -> di
 def _with_sales(before, inputs: dict, resolved: Resolved, year: str) -> dict[str, Decimal]:
     """Balances that follow the business where no holding level applies: creditors of a
     firm that buys no materials (months of nil purchases would make them nil, and its
-    current ratio absurd), and bank finance the CA did not state."""
+    current ratio absurd), and bank finance the CA did not state (the limit requested,
+    when there is one, else grown with sales)."""
     growth = _sales_factor(before, inputs)
     moved = {}
     if inputs["rm_imported"] + inputs["rm_indigenous"] == 0 and not inputs["sundry_creditors"]:
         moved["sundry_creditors"] = q(before("sundry_creditors") * growth)
     stated = resolved.stated.get("bank_borrowings_wc", {})
     if resolved.balancing_row == "cash_bank" and year not in stated and "*" not in stated:
-        moved["bank_borrowings_wc"] = q(before("bank_borrowings_wc") * growth)
+        limit = resolved.optional("limit_requested", year)
+        moved["bank_borrowings_wc"] = (
+            q(before("bank_borrowings_wc") * growth) if limit is None else limit
+        )
     return moved
 
 
@@ -366,8 +474,9 @@ def _tax_and_dividend(ledger: Ledger, year: str, resolved: Resolved) -> None:
     profit = ledger.value("pbt", year)
     ledger.set_inputs(year, {"tax": q(max(profit, Decimal(0)) * rates["tax_rate_pct"] / 100)})
     net = ledger.value("pat", year)
+    drawn = resolved.optional("drawings", year)
     payout = q(max(net, Decimal(0)) * rates["dividend_payout_pct"] / 100)
-    ledger.set_inputs(year, {"dividend": payout})
+    ledger.set_inputs(year, {"dividend": payout if drawn is None else drawn})
 
 
 def _roll_equity(ledger: Ledger, year: str, basis: _Basis) -> None:

@@ -1,6 +1,6 @@
 """The CMA workbook a bank receives (openpyxl), written to bytes.
 
-Sheets: Form I (the borrower and its limits), a cover, Forms II to VI and
+Sheets: Form I (the borrower and its limits), a cover, the assumptions, Forms II to VI and
 the ratios in the bank's row order with the spec's row numbers, charts,
 notes (conventions, policy, the balancing row, every validation finding)
 and a trace of every line item to its page.
@@ -35,6 +35,7 @@ from pipeline.cma.formula import Amount, to_excel
 from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
 from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, ROWS, Row
+from pipeline.cma.workbook_assumptions import write_assumptions
 from pipeline.cma.workbook_charts import write_charts
 from pipeline.cma.workbook_form_one import write_form_one
 from pipeline.cma.workbook_loans import write_loans
@@ -194,6 +195,7 @@ def build_workbook(cma: Cma, findings: Sequence[Finding] = ()) -> bytes:
     write_form_one(workbook.active, cma, cached)
     write_cover(workbook.create_sheet(), cma)
     layout = Layout(cma.year_keys)
+    write_assumptions(workbook.create_sheet("Assumptions"), cma)
     sheets = {spec.form: _form_sheet(workbook, cma, layout, spec, cached) for spec in SHEETS}
     _charts(workbook.create_sheet("Charts"), cma, layout, sheets)
     if cma.project.term_loans:

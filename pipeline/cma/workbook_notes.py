@@ -114,21 +114,13 @@ def _years_table(ws: Worksheet, cma: Cma, row: int) -> int:
 
 def _assumptions_table(ws: Worksheet, cma: Cma, row: int) -> int:
     put_text(ws, row, 1, "Assumptions for the estimated and projected years", BOLD)
-    row += 1
-    for column, text in enumerate(("Assumption", "Value", "Source"), start=1):
-        header(put_text(ws, row, column, text))
-    for used in cma.assumptions:
-        row += 1
-        for column, text in enumerate((used.label, used.value, used.source), start=1):
-            put_text(ws, row, column, text).alignment = WRAP
-            fit_height(ws, row, text, COVER_WIDTHS["ABC"[column - 1]] * 1.1)
-    row += 2
-    put_text(ws, row, 1, "Balancing row", BOLD).alignment = WRAP
-    ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-    sentence = balancing_sentence(cma)
-    put_text(ws, row, 2, sentence).alignment = WRAP
-    fit_height(ws, row, sentence, (COVER_WIDTHS["B"] + COVER_WIDTHS["C"] + 40) * 1.1)
-    return row + 1
+    given = sum(1 for used in cma.assumptions if used.source == "CA")
+    text = (
+        f"{given} of {len(cma.assumptions)} entered by the CA; each with its value, who "
+        "gave it and why: the 'Assumptions' sheet."
+    )
+    put_text(ws, row, 2, text)
+    return row + 2
 
 
 def balancing_sentence(cma: Cma) -> str:

@@ -101,6 +101,9 @@ ROUTES: dict[str, Route] = {
     "projects:form-one": Route(
         args=project, methods={"get": dict, "post": lambda: {"pan": "AAAPL1234C"}}
     ),
+    "projects:assumptions": Route(
+        args=project, methods={"get": dict, "post": lambda: {"balancing_row": "cash_bank"}}
+    ),
     "reviews:screen": Route(args=project),
     "reviews:decide": Route(
         args=lambda t: [t.project.pk, t.review_item.pk],
@@ -126,6 +129,9 @@ ROUTES: dict[str, Route] = {
     "api:project-workbook": Route(args=project),
     "api:project-form-one": Route(
         args=project, methods={"get": dict, "put": lambda: {"facilities": []}}
+    ),
+    "api:project-assumptions": Route(
+        args=project, methods={"get": dict, "put": lambda: {"assumptions": {}}}
     ),
     "api:classify": Route(
         methods={"post": lambda: [{"label": "Sundry debtors", "section": "Current assets"}]}

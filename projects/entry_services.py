@@ -1,13 +1,17 @@
-"""What the CA enters on Form I: the borrower's particulars and the limits per facility.
+"""What the CA enters that no statement prints: Form I (the borrower's particulars and
+the limits per facility) and the projections' assumptions.
 
-One write, with the acting user and an audit row. The portal's Form I page and
-the API both call it; the generate step reads the rows (pipeline.cma_inputs).
+One function per write, with the acting user and an audit row. The portal's
+pages and the API both call them; the generate step reads what they store
+(pipeline.cma_inputs).
 """
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
+from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.form_one import PARTICULARS
 from projects import audit
 from projects.models import BorrowerParticulars, Facility, Project
@@ -54,4 +58,20 @@ def save_form_one(
             actor=acting_user,
             message=f"{len(facilities)} facilit{'y' if len(facilities) == 1 else 'ies'}",
         )
+    return project
+
+
+def save_assumptions(project: Project, stated: dict, *, acting_user) -> Project:
+    """Replace the project's assumptions with `stated` (checked: AssumptionError names a
+    bad key or value); what is left out follows its default."""
+    cleaned = Assumptions.from_dict(stated).to_dict()
+    Project.objects.filter(pk=project.pk).update(assumptions=cleaned, updated_at=timezone.now())
+    project.assumptions = cleaned
+    audit.record(
+        audit.ASSUMPTIONS_SAVED,
+        firm=project.firm,
+        project=project,
+        actor=acting_user,
+        message=", ".join(sorted(cleaned)) or "every assumption from its default",
+    )
     return project
