@@ -822,3 +822,113 @@ def test_a_bank_cma_format_row_gets_its_row(label, section, statement, expected)
     item = ItemContext(label, section=section, statement=statement, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# A vertical Tally export: each ledger under its predefined group, no side, no statement.
+TALLY_GROUPS = [
+    ("Sales @ 18% GST", "Sales Accounts", "sales_domestic"),
+    ("Export Sales (LUT)", "Sales Accounts", "sales_export"),
+    ("Purchase @ 18%", "Purchase Accounts", "rm_indigenous"),
+    ("Import Purchase", "Purchase Accounts", "rm_imported"),
+    ("Carriage Inward", "Direct Expenses", "other_mfg_expenses"),
+    ("Factory Wages", "Direct Expenses", "direct_labour"),
+    ("Electricity Charges", "Direct Expenses", "power_fuel"),
+    ("Job Work Charges", "Direct Expenses", "other_mfg_expenses"),
+    ("Staff Salary", "Indirect Expenses", "sga_expenses"),
+    ("Audit Fees", "Indirect Expenses", "sga_expenses"),
+    ("Interest on Term Loan", "Indirect Expenses", "interest"),
+    ("Bank Charges", "Indirect Expenses", "interest"),
+    ("Depreciation", "Indirect Expenses", "depreciation"),
+    ("Loss on Sale of Car", "Indirect Expenses", "nonop_expenses"),
+    ("Interest on FD", "Indirect Incomes", "nonop_income"),
+    ("Rent Received", "Indirect Incomes", "nonop_income"),
+    ("Discount Received", "Indirect Incomes", "nonop_income"),
+    ("Duty Drawback", "Indirect Incomes", "sales_export"),
+    ("Job Work Income", "Direct Incomes", "sales_domestic"),
+    ("Opening Stock", "Opening Stock", "opening_fg"),
+    ("HDFC Bank OD", "Bank OD A/c", "bank_borrowings_wc"),
+    ("Axis Bank - Term Loan", "Secured Loans", "term_loans"),
+    ("Vehicle Loan - ICICI", "Secured Loans", "term_loans"),
+    ("Loan from Mrs. Sunita (wife)", "Unsecured Loans", "other_term_liabilities"),
+    ("Output IGST", "Duties & Taxes", "statutory_liabilities"),
+    ("Input CGST", "Duties & Taxes", "other_current_assets"),
+    ("TDS on Contract", "Duties & Taxes", "statutory_liabilities"),
+    ("Salary Payable", "Provisions", "other_current_liabilities"),
+    ("Provision for Tax", "Provisions", "provision_for_tax"),
+    ("ABC Steels", "Sundry Creditors", "sundry_creditors"),
+    ("XYZ Enterprises", "Sundry Debtors", "receivables_domestic"),
+    ("Cash", "Cash-in-Hand", "cash_bank"),
+    ("SBI Current A/c", "Bank Accounts", "cash_bank"),
+    ("FD with SBI", "Deposits (Asset)", "investments_current"),
+    ("Telephone Deposit", "Deposits (Asset)", "other_noncurrent_assets"),
+    ("Advance to Staff", "Loans & Advances (Asset)", "other_current_assets"),
+    ("TDS Receivable", "Loans & Advances (Asset)", "advance_tax"),
+    ("Computer", "Fixed Assets", "gross_block"),
+    ("Shares of Saraswat Bank", "Investments", "investments_noncurrent"),
+    ("Stock of Raw Material", "Stock-in-Hand", "inventory_rm"),
+    ("Capital A/c - Ramesh", "Capital Account", "share_capital"),
+    ("Drawings - Ramesh", "Capital Account", "dividend"),
+    ("Preliminary Expenses", "Misc. Expenses (ASSET)", "intangible_assets"),
+    ("Suspense A/c", "Suspense A/c", "other_current_liabilities"),
+]
+
+
+@pytest.mark.parametrize(("label", "group", "expected"), TALLY_GROUPS)
+def test_a_tally_ledger_under_its_group_gets_its_row(label, group, expected):
+    item = ItemContext(
+        label,
+        section=group,
+        tally_group=group,
+        file="tally.xlsx",
+        constitution="proprietorship",
+        industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
+
+
+# Ledger names as accountants abbreviate them.
+ABBREVIATED = [
+    ("SUNDRY DRS", "Current Assets", BS, "receivables_domestic"),
+    ("S. Crs", "Current Liabilities", BS, "sundry_creditors"),
+    ("Adv. to Suppliers", "Current Assets", BS, "advances_to_suppliers"),
+    ("P&M", "Fixed Assets", BS, "gross_block"),
+    ("F&F", "Fixed Assets", BS, "gross_block"),
+    ("Int. on CC", "Indirect Expenses", PL, "interest"),
+    ("Depn.", "Indirect Expenses", PL, "depreciation"),
+    ("Prov. for I.Tax", "Current Liabilities", BS, "provision_for_tax"),
+    ("O/s Exps.", "Current Liabilities", BS, "other_current_liabilities"),
+    ("TDS Recv.", "Current Assets", BS, "advance_tax"),
+    ("Pre-paid Exps", "Current Assets", BS, "other_current_assets"),
+    ("Cash in hand", "Current Assets", BS, "cash_bank"),
+    ("CC A/c - BOB", "Loans (Liability)", BS, "bank_borrowings_wc"),
+    ("Sec. Dep. - MSEB", "Current Assets", BS, "other_noncurrent_assets"),
+    ("Misc. Exps.", "Indirect Expenses", PL, "sga_expenses"),
+    ("Trvl. & Conv.", "Indirect Expenses", PL, "sga_expenses"),
+    ("Tel. Exps", "Indirect Expenses", PL, "sga_expenses"),
+    ("Advt. Exps", "Indirect Expenses", PL, "sga_expenses"),
+    ("Sal. & Wages", "Indirect Expenses", PL, "sga_expenses"),
+    ("Frt. Inward", "Direct Expenses", PL, "other_mfg_expenses"),
+    ("Elec. Exp.", "Direct Expenses", PL, "power_fuel"),
+    ("Stk. of RM", "Current Assets", BS, "inventory_rm"),
+    ("WIP", "Current Assets", BS, "inventory_wip"),
+    ("FG Stock", "Current Assets", BS, "inventory_fg"),
+    ("Unsec. Loan from Dir.", "Loans (Liability)", BS, "other_term_liabilities"),
+    ("TL from SBI", "Loans (Liability)", BS, "term_loans"),
+    ("GST Pay.", "Current Liabilities", BS, "statutory_liabilities"),
+    ("Adv. from Cust.", "Current Liabilities", BS, "advances_from_customers"),
+]
+
+
+@pytest.mark.parametrize(("label", "group", "statement", "expected"), ABBREVIATED)
+def test_an_abbreviated_ledger_name_gets_its_row(label, group, statement, expected):
+    item = ItemContext(
+        label,
+        section=group,
+        tally_group=group,
+        statement=statement,
+        constitution="partnership",
+        industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
