@@ -44,7 +44,8 @@ BALANCE_SHEET, PROFIT_AND_LOSS, TRADING = "balance_sheet", "profit_and_loss", "t
 NOTE, TOTAL, ROLL_FORWARD, TIE, PROFIT = "note", "total", "roll_forward", "balance_sheet", "profit"
 _TOTAL_REASON = "total: sum of the items printed above it"
 _GROUP, _BALANCING = "group total", "balancing figure"
-_FACE_REASON = re.compile(r"^face total: expanded in (?:note |schedule )?(\S+)", re.IGNORECASE)
+_FACE_REASON = re.compile(r"^face total: expanded in (?:note|schedule) (\S+)", re.IGNORECASE)
+_FACE_TOTAL = "face total"
 _LESS = re.compile(r"^\W*(?:less\b|to\b.*\bdrawings?\b)", re.IGNORECASE)
 _OPENING = re.compile(
     r"opening balance|balance (?:b/[df]|brought forward|as at the beginning)", re.IGNORECASE
@@ -182,10 +183,6 @@ def _face_note(row: Row) -> str | None:
     """The note a face line points to when the reader found it expanded there."""
     match = _FACE_REASON.match(row.exclude_reason or "")
     return match.group(1) if match else None
-
-
-def _is_face(row: Row, note_sheets: set) -> bool:
-    return bool(_face_note(row)) or (row.sheet is not None and row.sheet not in note_sheets)
 
 
 def _memo(row: Row) -> bool:
@@ -356,7 +353,7 @@ def _adds_up(row: Row, groups: set[str]) -> bool:
         return _top_group(row)
     if not reason:
         return row.section.split(" / ")[0] not in groups
-    return _is_total(row) or bool(_face_note(row)) or reason.startswith(_BALANCING)
+    return _is_total(row) or reason.startswith((_FACE_TOTAL, _BALANCING))
 
 
 def _total_checks(rows: Sequence[Row], units) -> list[Check]:
@@ -369,7 +366,7 @@ def _total_checks(rows: Sequence[Row], units) -> list[Check]:
         heading, rolling = None, None
         for row in block:
             if (row.section, _subsection(row)) != heading and heading is not None:
-                finder.heading()
+                finder.heading(row.section if row.section != heading[0] else _subsection(row))
             heading = (row.section, _subsection(row))
             if _OPENING.search(row.label) and not _is_total(row):
                 rolling = []  # a roll-forward adds up to its closing balance (checked apart)
@@ -473,7 +470,7 @@ def _ties(rows: Sequence[Row], units) -> list[Check]:
         return _tie(grand[0], grand[1], _tolerance(face, units))
     sides = defaultdict(list)
     for row in face:
-        if row.side and (_counted(row) or _face_note(row)):
+        if row.side and (_counted(row) or (row.exclude_reason or "").startswith(_FACE_TOTAL)):
             sides[row.side].append(row)
     if len(sides) == 2:
         return _side_tie(*sides.values(), _tolerance(face, units))

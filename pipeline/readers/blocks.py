@@ -107,7 +107,7 @@ def _words(line: Line, block: Block, state: _State, ctx: Context) -> None:
     if not line.is_heading:
         return
     state.table = None
-    state.finder.heading()
+    state.finder.heading(line.label)
     state.last_heading = line.label
     if block.notes_mode:
         state.subsection = line.label

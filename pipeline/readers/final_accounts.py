@@ -37,6 +37,7 @@ _WORKING_TITLE = re.compile(
     r"annexure|break[- ]?up|details of|computation|schedule",
     re.IGNORECASE,
 )
+_NOTE_OR_WORKING = re.compile(r"\bnotes?\b|schedule|appropriation|\bbalance\b.*\bb/[df]\b", re.I)
 _TITLE_TAIL = re.compile(r"\s+(?:for the (?:year|period)|as (?:at|on))\b.*$", re.IGNORECASE)
 
 
@@ -90,6 +91,8 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
             continue
         items_by_sheet[sheet.name] = _read_sheet(kind, sheet, ctx, note_statements)
     _expand_face_lines(faces, items_by_sheet, note_statements)
+    schedules = [s.name for s in book.sheets if kinds[s.name] == FIXED_ASSETS]
+    _expand_into_schedules(faces, items_by_sheet, schedules)
     items = [item for sheet in book.sheets for item in items_by_sheet.get(sheet.name, [])]
     document = _document(file_name, items, year, units, warnings)
     document.parts = parts
@@ -168,16 +171,36 @@ def _notes(sheet: Sheet, ctx: Context, note_statements: dict[str, str]) -> list[
 
 
 def _face(sheet: Sheet, ctx: Context, statement: str) -> list[ExtractedItem]:
-    """A face statement from its first year heading down."""
+    """A face statement from its first year heading down.
+
+    One sheet may print the balance sheet and then the profit and loss account
+    (a landscape statement of three years): a heading that names the other
+    statement starts it, and its lines are read as that statement's.
+    """
     lines = scan(sheet, ctx.default_year)
     start = next((i for i, line in enumerate(lines) if line.years), 0)
     title = clean_label(_TITLE_TAIL.sub("", _statement_title(sheet)))
-    block = Block(title, lines[start:], notes_mode=False)
-    ctx.statement = statement
-    items, _ = read_block(block, ctx)
-    for item in items:
-        item.statement = statement
+    items, year_cols = [], {}
+    for part_statement, part_title, part_lines in _statement_parts(lines[start:], statement, title):
+        block = Block(part_title, part_lines, notes_mode=False)
+        block.year_cols = year_cols
+        ctx.statement = part_statement
+        found, year_cols = read_block(block, ctx)
+        for item in found:
+            item.statement = part_statement
+        items += found
     return items
+
+
+def _statement_parts(lines, statement: str, title: str):
+    """(statement, title, lines) runs of a face sheet, split at headings naming a statement."""
+    parts = [(statement, title, [])]
+    for line in lines:
+        named = statement_of(line.label) if line.label and not line.amounts else None
+        if named and named != parts[-1][0] and not _NOTE_OR_WORKING.search(line.label):
+            parts.append((named, clean_label(line.label), []))
+        parts[-1][2].append(line)
+    return [part for part in parts if part[2]]
 
 
 def _statement_title(sheet: Sheet) -> str:
@@ -209,6 +232,43 @@ def _expand_face_lines(faces, items_by_sheet, note_statements: dict[str, str]) -
                 item.exclude_reason = f"face total: expanded in note {note}"
                 for note_item in notes[note]:
                     note_item.statement = note_item.statement or item.statement
+
+
+def _expand_into_schedules(faces, items_by_sheet, schedules: list[str]) -> None:
+    """Exclude the face's fixed-asset line that a fixed-asset schedule sheet carries.
+
+    The face prints the net block ('Fixed assets', 'Property, plant and
+    equipment') with no note number; the schedule's gross block and
+    depreciation are its balances. Counting both counts the assets twice, so a
+    face line equal to the schedule's net block, in every year both give, is
+    kept but excluded.
+    """
+    for name in schedules:
+        net = _net_block(items_by_sheet.get(name, []))
+        if not net:
+            continue
+        for sheet in faces:
+            for item in items_by_sheet.get(sheet.name, []):
+                if item.statement != BALANCE_SHEET or item.exclude_reason or item.note:
+                    continue
+                shared = [year for year in item.amounts if year in net]
+                if shared and all(abs(item.amounts[y] - net[y]) <= Decimal(1) for y in shared):
+                    item.exclude_reason = (
+                        f"face total: net block of the fixed-asset schedule ({name})"
+                    )
+
+
+def _net_block(items: list[ExtractedItem]) -> dict[str, Decimal]:
+    """The schedule's net block per year, from its total row (or its assets' sum without one)."""
+    net: dict[str, Decimal] = {}
+    cells = [i for i in items if (i.column or "").lower().startswith("net block")]
+    totals = [i for i in cells if i.exclude_reason == TOTAL]
+    for item in totals or cells:
+        year = year_of(item.column or "")
+        for value in item.amounts.values():
+            if year:
+                net[year] = net.get(year, Decimal(0)) + value
+    return net
 
 
 def _document(file_name, items, year, units, warnings) -> ExtractedDocument:

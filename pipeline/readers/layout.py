@@ -27,6 +27,8 @@ _UNIT_STATEMENT = re.compile(
     r"|^\W*in\s+(?:1[0,]{3,}|'?000)\b",
     re.IGNORECASE,
 )
+MAX_UNIT_CELL = 120  # a title may end with its unit: "... for three years (₹ in lakhs)"
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]{3,40})[)\]]")
 _TOTAL_WORD = re.compile(r"\btotal\b", re.IGNORECASE)
 
 
@@ -55,7 +57,10 @@ def statement_of(title: str) -> str | None:
 
 def unit_of_text(text: str) -> Decimal | None:
     """Rupees per unit a short unit cell states: '(Rs. in Lakhs)', '(Amount in Rs.)'."""
-    if len(text) > 60 or not _UNIT_STATEMENT.search(text):
+    if len(text) > 60:  # a title that ends '(₹ in lakhs)': its brackets state the unit
+        units = [unit_of_text(inner) for inner in _BRACKETED.findall(text)]
+        return next((unit for unit in units if unit is not None), None)
+    if not _UNIT_STATEMENT.search(text):
         return None
     return detect_unit(text)
 
@@ -70,7 +75,7 @@ def unit_cells(sheet: Sheet) -> list[tuple[int, Decimal]]:
         if any(isinstance(cell.value, Decimal) for cell in cells):
             continue
         for cell in cells:
-            unit = unit_of_text(cell.text) if len(cell.text) <= 60 else None
+            unit = unit_of_text(cell.text) if len(cell.text) <= MAX_UNIT_CELL else None
             if unit is not None:
                 found.append((cell.row, unit))
     return found

@@ -8,7 +8,8 @@ is a total when, in every year it gives, its amount is
 1. the sum of the items printed since a heading or an earlier total
    (a 'Less:' item counts negative), or
 2. the last total plus or minus the items printed since it, or
-3. the difference of the last two totals (III - IV), or
+3. the difference of the last two totals (III - IV; in a balance sheet only
+   after a 'Less:' heading: current assets less current liabilities), or
 4. for a row that says 'total' (or has no label at all), the one item above it.
 
 A short label that says it is a total ('Total', 'Total expenses (IV)') is one
@@ -65,9 +66,15 @@ class TotalFinder:
         self.totals: list[Amounts] = []
         self.starts: list[int] = [0]  # item positions where a heading or total began a run
         self.since_total = 0  # items since the last total
+        self.netting = False  # under a 'Less:' heading: the next total may subtract
+        self.less_start: int | None = None  # where the items under that heading begin
 
-    def heading(self) -> None:
+    def heading(self, label: str = "") -> None:
+        """A heading opens a run; 'Less: Current liabilities and provisions' opens the run
+        that the next total subtracts (old Schedule VI's net current assets)."""
         self.starts.append(len(self.items))
+        self.netting = bool(_LESS.match(label))
+        self.less_start = len(self.items) if self.netting else None
 
     def is_total(self, label: str, amounts: Amounts) -> bool:
         """Whether the row is a total; records it either way."""
@@ -92,6 +99,11 @@ class TotalFinder:
 
     def record(self, label: str, amounts: Amounts, total: bool) -> None:
         """Take the row in as a total or as an item (a 'Less:' item counts negative)."""
+        if total and self.netting and not self.since_total and self.less_start is not None:
+            # the net total just subtracted the 'Less:' run: its items count negative above it
+            for index in range(self.less_start, len(self.items)):
+                self.items[index] = {year: -value for year, value in self.items[index].items()}
+            self.netting, self.less_start = False, None
         if total:
             self.totals.append(amounts)
             self.starts.append(len(self.items))
@@ -118,9 +130,10 @@ class TotalFinder:
             yield _combine(self.totals[-1], run, 1)
             if self.flows:
                 yield _combine(self.totals[-1], run, -1)
-        if self.flows and len(self.totals) >= 2 and not self.since_total:
+        if (self.flows or self.netting) and len(self.totals) >= 2 and not self.since_total:
             yield _combine(self.totals[-2], self.totals[-1], -1)
-            yield _combine(self.totals[-1], self.totals[-2], -1)
+            if self.flows:
+                yield _combine(self.totals[-1], self.totals[-2], -1)
 
     @staticmethod
     def _sum(rows: list[Amounts]) -> Amounts:
