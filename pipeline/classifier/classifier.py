@@ -5,7 +5,11 @@
 2. Memory: the firm's own earlier decision for this label in this context.
 3. Vocabulary with context rules: fixed-asset columns, reserve movements,
    terms and headings (decide.py, rules.py), loan notes, Tally's signs;
-   qualifiers in the label then move an item to a sibling row (qualifiers.py).
+   qualifiers in the label then move an item to a sibling row (qualifiers.py);
+   a label with no statement is read under each open reading, its neighbours
+   settling a tie, and never lands on another statement's row (statement.py);
+   a party's balance printed opposite its list's goes to the counter-row
+   (balances.py).
 4. Similarity, when the vocabulary knows no term of the label.
 5. Calibration turns each layer's raw score into a confidence.
 6. Optionally an external LLM gives a second opinion on what stays below the
@@ -16,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.classifier.balances import opposite_balances
 from pipeline.classifier.calibration import Calibration, default_calibration
-from pipeline.classifier.context import READER, Candidate, ItemContext, Verdict
+from pipeline.classifier.context import MEMORY, READER, Candidate, ItemContext, Verdict
 from pipeline.classifier.decide import decide
 from pipeline.classifier.external import ExternalClassifier
 from pipeline.classifier.frame import Frame, build_frame
@@ -88,7 +93,8 @@ class Classifier:
 
         Items are looked at with their neighbours: the lines of one reserve or
         capital account decide together whether they are memo movements, and
-        a label that reads as well on two statements takes its neighbours'.
+        a label that reads as well on two statements takes its neighbours', and
+        a party's balance printed opposite its list's is the counter-row's.
         """
         frames = [build_frame(item, self.vocabulary) for item in items]
         blocks = movement_blocks(items, frames)
@@ -100,6 +106,10 @@ class Classifier:
             unknown = reading is not None and statement_of_frame(frames[index]) is None
             if unknown and (prefer := neighbour_statement(index, items, first)):
                 readings[index] = self._reading(items[index], frames[index], blocks, prefer)
+        local = [r.candidate if r and r.candidate.layer != MEMORY else None for r in readings]
+        for reading, moved in zip(readings, opposite_balances(items, local), strict=True):
+            if moved is not None:
+                reading.candidate = moved
         verdicts = [
             self._verdict(item, reading) for item, reading in zip(items, readings, strict=True)
         ]
