@@ -154,7 +154,7 @@ class Classifier:
                 if candidate is not None and candidate.cma_key:
                     found.alternatives.insert(0, (candidate.cma_key, 0.0))
                 candidate = found
-        candidate = qualify(self.vocabulary, candidate or guess(frame), frame)
+        candidate = qualify(self.vocabulary, candidate or guess(frame), frame, self.policy)
         candidate = apply_note_text(item, candidate)
         candidate = facility_among_assets(item, frame, candidate)
         return negative_accumulated_depreciation(item, candidate)

@@ -13,20 +13,31 @@ from __future__ import annotations
 
 from pipeline.classifier.context import Candidate
 from pipeline.classifier.frame import Frame
+from pipeline.classifier.policy import Policy
 from pipeline.classifier.vocabulary import Vocabulary
 
 
-def qualify(vocabulary: Vocabulary, candidate: Candidate, frame: Frame) -> Candidate:
-    """The candidate moved by the first qualifier that applies (file order), else unchanged."""
+def qualify(
+    vocabulary: Vocabulary, candidate: Candidate, frame: Frame, policy: Policy
+) -> Candidate:
+    """The candidate moved by the first qualifier that applies (file order), else unchanged.
+
+    A target '@treatment' is the row the firm's setting gives (policy.py).
+    """
     for qualifier in vocabulary.qualifiers:
         if candidate.cma_key != qualifier.source or not qualifier.where.holds(frame.tags):
             continue
         if not (found := qualifier.pattern.search(frame.label)):
             continue
+        target = qualifier.target
+        if target.startswith("@"):
+            target = policy.resolve(target[1:])
+        if target == candidate.cma_key:
+            return candidate
         alternatives = [(candidate.cma_key, 0.0), *candidate.alternatives]
-        why = f"; the qualifier '{found.group(0).strip()}' makes it {qualifier.target}."
+        why = f"; the qualifier '{found.group(0).strip()}' makes it {target}."
         return Candidate(
-            qualifier.target,
+            target,
             candidate.sign,
             candidate.raw,
             candidate.evidence.rstrip(".") + why,

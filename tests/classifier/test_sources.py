@@ -932,3 +932,176 @@ def test_an_abbreviated_ledger_name_gets_its_row(label, group, statement, expect
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# A company's accounts in the old Schedule VI form: its numbered schedules.
+OLD_SCHEDULE_VI = [
+    ("Sales", "Schedule 11 - Sales", PL, "sales_domestic"),
+    ("Less: Excise duty recovered on sales", "Schedule 11 - Sales", PL, "duties_on_sales"),
+    ("Export sales (FOB)", "Schedule 11 - Sales", PL, "sales_export"),
+    ("Job work charges received", "Schedule 11 - Sales", PL, "sales_domestic"),
+    ("Interest received (TDS Rs. 12,000)", "Schedule 12 - Other Income", PL, "nonop_income"),
+    ("Dividend on shares", "Schedule 12 - Other Income", PL, "nonop_income"),
+    ("Profit on sale of fixed assets", "Schedule 12 - Other Income", PL, "nonop_income"),
+    ("Miscellaneous receipts", "Schedule 12 - Other Income", PL, "nonop_income"),
+    ("Opening stock - raw materials", "Schedule 13 - Raw Materials Consumed", PL, "rm_indigenous"),
+    ("Add: Purchases", "Schedule 13 - Raw Materials Consumed", PL, "rm_indigenous"),
+    ("Less: Closing stock", "Schedule 13 - Raw Materials Consumed", PL, "rm_indigenous"),
+    (
+        "Opening stock - Finished goods",
+        "Schedule 14 - (Increase)/Decrease in Stocks",
+        PL,
+        "opening_fg",
+    ),
+    (
+        "Opening stock - Work-in-process",
+        "Schedule 14 - (Increase)/Decrease in Stocks",
+        PL,
+        "opening_wip",
+    ),
+    (
+        "Closing stock - Finished goods",
+        "Schedule 14 - (Increase)/Decrease in Stocks",
+        PL,
+        "closing_fg",
+    ),
+    (
+        "Closing stock - Work-in-process",
+        "Schedule 14 - (Increase)/Decrease in Stocks",
+        PL,
+        "closing_wip",
+    ),
+    (
+        "Salaries, wages and bonus",
+        "Schedule 15 - Payments to and Provisions for Employees",
+        PL,
+        "sga_expenses",
+    ),
+    (
+        "Contribution to PF and other funds",
+        "Schedule 15 - Payments to and Provisions for Employees",
+        PL,
+        "sga_expenses",
+    ),
+    (
+        "Workmen and staff welfare expenses",
+        "Schedule 15 - Payments to and Provisions for Employees",
+        PL,
+        "sga_expenses",
+    ),
+    (
+        "Consumption of stores and spares",
+        "Schedule 16 - Manufacturing and Other Expenses",
+        PL,
+        "spares_indigenous",
+    ),
+    ("Power and fuel", "Schedule 16 - Manufacturing and Other Expenses", PL, "power_fuel"),
+    ("Repairs to buildings", "Schedule 16 - Manufacturing and Other Expenses", PL, "sga_expenses"),
+    (
+        "Repairs to machinery",
+        "Schedule 16 - Manufacturing and Other Expenses",
+        PL,
+        "other_mfg_expenses",
+    ),
+    ("Rates and taxes", "Schedule 16 - Manufacturing and Other Expenses", PL, "sga_expenses"),
+    (
+        "Directors' sitting fees",
+        "Schedule 16 - Manufacturing and Other Expenses",
+        PL,
+        "sga_expenses",
+    ),
+    (
+        "Auditors' remuneration",
+        "Schedule 16 - Manufacturing and Other Expenses",
+        PL,
+        "sga_expenses",
+    ),
+    (
+        "Freight and forwarding on sales",
+        "Schedule 16 - Manufacturing and Other Expenses",
+        PL,
+        "sga_expenses",
+    ),
+    ("Interest on fixed loans", "Schedule 17 - Interest", PL, "interest"),
+    ("Interest - others", "Schedule 17 - Interest", PL, "interest"),
+    ("Provision for taxation - current", "Profit and loss account", PL, "tax"),
+    ("Provision for deferred tax", "Profit and loss account", PL, "tax"),
+    ("Fringe benefit tax", "Profit and loss account", PL, "tax"),
+    ("Proposed dividend", "Profit and loss account", PL, "dividend"),
+    ("Corporate dividend tax", "Profit and loss account", PL, "dividend"),
+    (
+        "Equity shares of Rs. 10 each fully paid up",
+        "Schedule 1 - Share Capital",
+        BS,
+        "share_capital",
+    ),
+    ("Capital reserve", "Schedule 2 - Reserves and Surplus", BS, "other_reserves"),
+    ("Share premium account", "Schedule 2 - Reserves and Surplus", BS, "share_premium"),
+    ("Balance in profit and loss account", "Schedule 2 - Reserves and Surplus", BS, "pl_surplus"),
+    ("From banks - cash credit", "Schedule 3 - Secured Loans", BS, "bank_borrowings_wc"),
+    ("From banks - term loans", "Schedule 3 - Secured Loans", BS, "term_loans"),
+    ("Hire purchase loans", "Schedule 3 - Secured Loans", BS, "term_loans"),
+    ("From directors", "Schedule 4 - Unsecured Loans", BS, "other_term_liabilities"),
+    ("Sales tax deferral loan", "Schedule 4 - Unsecured Loans", BS, "deferred_payment_credits"),
+    ("Sundry creditors - for goods", "Schedule 9 - Current Liabilities", BS, "sundry_creditors"),
+    (
+        "Sundry creditors - for expenses",
+        "Schedule 9 - Current Liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    (
+        "Creditors for capital goods",
+        "Schedule 9 - Current Liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    ("Duties and taxes payable", "Schedule 9 - Current Liabilities", BS, "statutory_liabilities"),
+    ("Provision for fringe benefit tax", "Schedule 10 - Provisions", BS, "provision_for_tax"),
+    ("Gross block", "Schedule 5 - Fixed Assets", BS, "gross_block"),
+    ("Less: Depreciation", "Schedule 5 - Fixed Assets", BS, "accumulated_depreciation"),
+    ("Capital work-in-progress", "Schedule 5 - Fixed Assets", BS, "gross_block"),
+    ("Quoted - at cost", "Schedule 6 - Investments", BS, "investments_noncurrent"),
+    ("Raw materials", "Schedule 7 - Inventories", BS, "inventory_rm"),
+    ("Goods in process", "Schedule 7 - Inventories", BS, "inventory_wip"),
+    (
+        "Debts outstanding for a period exceeding six months - considered good",
+        "Schedule 8 - Sundry Debtors",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    ("Other debts - considered good", "Schedule 8 - Sundry Debtors", BS, "receivables_domestic"),
+    (
+        "Balances with scheduled banks - in current accounts",
+        "Schedule 8 - Cash and Bank Balances",
+        BS,
+        "cash_bank",
+    ),
+    (
+        "Balances with scheduled banks - in fixed deposit accounts",
+        "Schedule 8 - Cash and Bank Balances",
+        BS,
+        "investments_current",
+    ),
+    (
+        "Advances recoverable in cash or kind",
+        "Schedule 8 - Loans and Advances",
+        BS,
+        "other_current_assets",
+    ),
+    ("Advance income tax (net of provision)", "Schedule 8 - Loans and Advances", BS, "advance_tax"),
+    ("Deposits", "Schedule 8 - Loans and Advances", BS, "other_noncurrent_assets"),
+]
+
+
+@pytest.mark.parametrize(("label", "schedule", "statement", "expected"), OLD_SCHEDULE_VI)
+def test_an_old_schedule_vi_line_gets_its_row(label, schedule, statement, expected):
+    item = ItemContext(
+        label,
+        section=schedule,
+        statement=statement,
+        constitution="public_limited",
+        industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
