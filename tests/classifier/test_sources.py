@@ -1105,3 +1105,185 @@ def test_an_old_schedule_vi_line_gets_its_row(label, schedule, statement, expect
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# Notes of a company reporting under Ind AS (Schedule III Division II).
+DIVISION_II_NOTES = [
+    ("Freehold land", "Property, plant and equipment", BS, "gross_block"),
+    ("Buildings", "Property, plant and equipment", BS, "gross_block"),
+    (
+        "Accumulated depreciation and impairment",
+        "Property, plant and equipment",
+        BS,
+        "accumulated_depreciation",
+    ),
+    ("Right-of-use assets - buildings", "Right-of-use assets", BS, "gross_block"),
+    ("Computer software", "Other intangible assets", BS, "intangible_assets"),
+    (
+        "Investment in equity shares of subsidiaries (unquoted, at cost)",
+        "Non-current financial assets - Investments",
+        BS,
+        "investments_noncurrent",
+    ),
+    (
+        "Investment in mutual funds at FVTPL",
+        "Current financial assets - Investments",
+        BS,
+        "investments_current",
+    ),
+    ("Security deposits", "Non-current financial assets - Others", BS, "other_noncurrent_assets"),
+    (
+        "Bank deposits with remaining maturity of more than 12 months",
+        "Non-current financial assets - Others",
+        BS,
+        "investments_current",
+    ),
+    ("Loans to employees", "Non-current financial assets - Loans", BS, "other_noncurrent_assets"),
+    ("Deferred tax assets (net)", "Deferred tax assets", BS, "intangible_assets"),
+    ("Capital advances", "Other non-current assets", BS, "advances_capital_goods"),
+    ("Prepaid expenses", "Other non-current assets", BS, "other_noncurrent_assets"),
+    (
+        "Balances with government authorities",
+        "Other non-current assets",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    ("Raw materials (including goods in transit)", "Inventories", BS, "inventory_rm"),
+    ("Work-in-progress", "Inventories", BS, "inventory_wip"),
+    ("Stores and spares", "Inventories", BS, "inventory_spares"),
+    (
+        "Trade receivables - considered good - unsecured",
+        "Current financial assets - Trade receivables",
+        BS,
+        "receivables_domestic",
+    ),
+    (
+        "Less: Allowance for expected credit loss",
+        "Current financial assets - Trade receivables",
+        BS,
+        "receivables_domestic",
+    ),
+    (
+        "Balances with banks in current accounts",
+        "Current financial assets - Cash and cash equivalents",
+        BS,
+        "cash_bank",
+    ),
+    (
+        "Earmarked balances - unpaid dividend accounts",
+        "Bank balances other than cash and cash equivalents",
+        BS,
+        "cash_bank",
+    ),
+    ("Interest accrued on deposits", "Other current financial assets", BS, "other_current_assets"),
+    ("Advances to suppliers", "Other current assets", BS, "advances_to_suppliers"),
+    ("GST input credit receivable", "Other current assets", BS, "other_current_assets"),
+    ("Current tax assets (net)", "Current tax assets", BS, "advance_tax"),
+    ("Equity share capital", "Equity", BS, "share_capital"),
+    ("Securities premium", "Other equity", BS, "share_premium"),
+    ("Remeasurement of defined benefit plans (OCI)", "Other equity", BS, "other_reserves"),
+    (
+        "Term loans from banks - secured",
+        "Non-current financial liabilities - Borrowings",
+        BS,
+        "term_loans",
+    ),
+    (
+        "Lease liabilities",
+        "Non-current financial liabilities - Lease liabilities",
+        BS,
+        "other_term_liabilities",
+    ),
+    ("Provision for gratuity", "Non-current provisions", BS, "other_term_liabilities"),
+    ("Deferred tax liabilities (net)", "Deferred tax liabilities", BS, "other_term_liabilities"),
+    (
+        "Working capital loans repayable on demand from banks",
+        "Current financial liabilities - Borrowings",
+        BS,
+        "bank_borrowings_wc",
+    ),
+    (
+        "Current maturities of long-term borrowings",
+        "Current financial liabilities - Borrowings",
+        BS,
+        "current_maturities_ltd",
+    ),
+    (
+        "Lease liabilities",
+        "Current financial liabilities - Lease liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    (
+        "Dues of micro and small enterprises",
+        "Current financial liabilities - Trade payables",
+        BS,
+        "sundry_creditors",
+    ),
+    (
+        "Dues of creditors other than micro and small enterprises",
+        "Current financial liabilities - Trade payables",
+        BS,
+        "sundry_creditors",
+    ),
+    (
+        "Interest accrued but not due on borrowings",
+        "Other current financial liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    ("Unpaid dividends", "Other current financial liabilities", BS, "dividend_payable"),
+    (
+        "Payables for capital goods",
+        "Other current financial liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    (
+        "Employee benefits payable",
+        "Other current financial liabilities",
+        BS,
+        "other_current_liabilities",
+    ),
+    ("Statutory dues", "Other current liabilities", BS, "statutory_liabilities"),
+    ("Advances from customers", "Other current liabilities", BS, "advances_from_customers"),
+    ("Provision for compensated absences", "Current provisions", BS, "other_current_liabilities"),
+    ("Current tax liabilities (net)", "Current tax liabilities", BS, "provision_for_tax"),
+    ("Sale of products", "Revenue from operations", PL, "sales_domestic"),
+    ("Export incentives", "Revenue from operations", PL, "sales_export"),
+    ("Interest income on financial assets at amortised cost", "Other income", PL, "nonop_income"),
+    ("Cost of materials consumed", "Expenses", PL, "rm_indigenous"),
+    ("Purchases of stock-in-trade", "Expenses", PL, "rm_indigenous"),
+    ("Salaries, wages and bonus", "Employee benefits expense", PL, "sga_expenses"),
+    ("Share-based payment expense", "Employee benefits expense", PL, "sga_expenses"),
+    ("Interest on borrowings", "Finance costs", PL, "interest"),
+    (
+        "Depreciation on property, plant and equipment",
+        "Depreciation and amortisation expense",
+        PL,
+        "depreciation",
+    ),
+    (
+        "Amortisation of intangible assets",
+        "Depreciation and amortisation expense",
+        PL,
+        "depreciation",
+    ),
+    ("Corporate social responsibility expenditure", "Other expenses", PL, "sga_expenses"),
+    ("Loss on sale of property, plant and equipment (net)", "Other expenses", PL, "nonop_expenses"),
+    ("Current tax", "Tax expense", PL, "tax"),
+    ("Deferred tax charge / (credit)", "Tax expense", PL, "tax"),
+]
+
+
+@pytest.mark.parametrize(("label", "note", "statement", "expected"), DIVISION_II_NOTES)
+def test_a_division_ii_note_line_gets_its_row(label, note, statement, expected):
+    item = ItemContext(
+        label,
+        section=note,
+        statement=statement,
+        constitution="public_limited",
+        industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
