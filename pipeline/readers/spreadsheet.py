@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipeline.readers import final_accounts, tally, trial_balance
-from pipeline.readers.document import ExtractedDocument, ExtractedItem, ReaderError
+from pipeline.readers.document import UNPLACED, ExtractedDocument, ExtractedItem, Part, ReaderError
 from pipeline.readers.grid import Workbook
 from pipeline.readers.layout import title_text, unit_cells, year_of
 
@@ -26,10 +26,22 @@ def read_workbook(file_name: str, book: Workbook) -> ExtractedDocument:
             "Check that you uploaded the right file, with the statements filled in and saved.",
         )
     document = _read_layout(file_name, book)
+    if document.parts:  # every sheet is reported: the ones no reader took are left out
+        placed = {part.sheet for part in document.parts}
+        for sheet in book.sheets:
+            if sheet.name not in placed and sheet.cells:
+                why = "no statement, Tally export or trial balance layout was found on it"
+                document.parts.append(
+                    Part(sheet.name, UNPLACED, f"{why}, so it was left out", sheet=sheet.name)
+                )
+        order = [sheet.name for sheet in book.sheets]
+        document.parts.sort(key=lambda part: order.index(part.sheet))
     document.warnings.extend(book.warnings)
     if book.source_format == "csv":  # a text file has lines, not sheets and cells
         for item in document.items:
             item.sheet, item.cells = None, {}
+        for part in document.parts:
+            part.name, part.sheet = "the file", None
     return document
 
 
@@ -55,17 +67,35 @@ def _tally_document(file_name: str, found) -> ExtractedDocument:
     items: list[ExtractedItem] = []
     units: dict[str, Decimal] = {}
     levels = False
+    parts = []
     for sheet, (header_row, sides) in found:
-        items += tally.read_sheet(sheet, header_row, sides)
-        levels |= any(b.last > b.first for side in sides for b in side.blocks)
+        read = tally.read_sheet(sheet, header_row, sides)
+        items += read
+        nested = any(b.last > b.first for side in sides for b in side.blocks)
+        levels |= nested
         cells = unit_cells(sheet)
         units[sheet.name] = cells[0][1] if cells else Decimal(1)
-    return _document(file_name, "tally" if levels else "tformat", items, units)
+        statements = sorted({item.statement.replace("_", " ") for item in read if item.statement})
+        how = "level columns under each period heading" if nested else "two accounts side by side"
+        why = f"read as a Tally export ({how}) of the {' and '.join(statements) or 'statements'}"
+        parts.append(
+            Part(
+                sheet.name,
+                "tally" if nested else "tformat",
+                why,
+                units[sheet.name],
+                sheet=sheet.name,
+            )
+        )
+    document = _document(file_name, "tally" if levels else "tformat", items, units)
+    document.parts = parts
+    return document
 
 
 def _trial_balance_document(file_name: str, found) -> ExtractedDocument:
     items: list[ExtractedItem] = []
     units: dict[str, Decimal] = {}
+    parts: list[Part] = []
     for sheet, columns in found:
         year = year_of(title_text(sheet, columns.header_row)) or year_of(file_name)
         if year is None:
@@ -78,7 +108,18 @@ def _trial_balance_document(file_name: str, found) -> ExtractedDocument:
         items += trial_balance.read_items(sheet, columns, year)
         cells = unit_cells(sheet)
         units[sheet.name] = cells[0][1] if cells else Decimal(1)
-    return _document(file_name, "trial_balance", items, units)
+        parts.append(
+            Part(
+                sheet.name,
+                "trial_balance",
+                f"read as a trial balance: debit and credit balance columns, for {year}",
+                units[sheet.name],
+                sheet=sheet.name,
+            )
+        )
+    document = _document(file_name, "trial_balance", items, units)
+    document.parts = parts
+    return document
 
 
 def _document(file_name: str, kind: str, items, units) -> ExtractedDocument:

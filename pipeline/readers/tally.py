@@ -42,6 +42,16 @@ BALANCING = (
 _BALANCING_WORDS = re.compile(
     r"\b(?:c/[do]|b/[df])\b|\b(?:gross|nett?)\s+(?:profit|loss)\b", re.IGNORECASE
 )
+_PL_GROUPS = re.compile(
+    r"^(?:sales|purchase)\s+accounts?$|^(?:direct|indirect)\s+(?:expenses|incomes?)$|"
+    r"^opening stock$|^(?:manufacturing|trading)\s+(?:expenses|account)",
+    re.IGNORECASE,
+)
+_BS_GROUPS = re.compile(
+    r"^capital account$|^loans \(liability\)$|^current (?:liabilities|assets)$|^fixed assets$|"
+    r"^investments$|^reserves (?:&|and) surplus$|^suspense a/?c$|^branch / divisions$",
+    re.IGNORECASE,
+)
 _SIDE_WORDS = {"liabilities": "Liabilities", "assets": "Assets", "dr": "Dr", "cr": "Cr"}
 
 
@@ -135,7 +145,11 @@ def _sides(sheet: Sheet, cells: list[Cell], blocks: list[Block]) -> list[Side]:
 
 def read_sheet(sheet: Sheet, header_row: int, sides: list[Side]) -> list[ExtractedItem]:
     """Every ledger, group total, balancing figure and total of a Tally sheet."""
-    statement = statement_of(title_text(sheet, header_row)) or BALANCE_SHEET
+    statement = (
+        statement_of(title_text(sheet, header_row))
+        or _statement_of_groups(sheet, header_row, sides)
+        or BALANCE_SHEET
+    )
     title = _title(sheet, header_row)
     units = unit_cells(sheet)
     unit = units[0][1] if units else Decimal(1)
@@ -149,6 +163,27 @@ def read_sheet(sheet: Sheet, header_row: int, sides: list[Side]) -> list[Extract
                 item = _item(sheet, node, reason, (section, seg_statement, name), unit)
                 items.append((item.row, position, item))
     return [item for _, _, item in sorted(items, key=lambda entry: entry[:2])]
+
+
+def _statement_of_groups(sheet: Sheet, header_row: int, sides: list[Side]) -> str | None:
+    """The statement Tally's primary groups belong to, when the title names none.
+
+    A vertical export titled with the company and the period only ('1-Apr-2024
+    to 31-Mar-2025') still prints Tally's reserved group names: Sales Accounts,
+    Direct Expenses, Indirect Incomes are the profit and loss account's;
+    Capital Account, Current Liabilities, Fixed Assets the balance sheet's.
+    """
+    votes = {PROFIT_AND_LOSS: 0, BALANCE_SHEET: 0}
+    for side in sides:
+        for segment in _segments(sheet, header_row, side):
+            for node in segment:
+                if node.parent is None and node.children:
+                    if _PL_GROUPS.search(node.label):
+                        votes[PROFIT_AND_LOSS] += 1
+                    elif _BS_GROUPS.search(node.label):
+                        votes[BALANCE_SHEET] += 1
+    best = max(votes, key=votes.get)
+    return best if votes[best] > 0 and votes[best] != min(votes.values()) else None
 
 
 def _title(sheet: Sheet, header_row: int) -> str:
@@ -252,13 +287,19 @@ def _classify(segment: list[Node], statement: str) -> list[tuple[Node, str | Non
         if node.children:
             reason = GROUP_TOTAL
         elif node is last and node.depth == 0 and node.parent is None and len(segment) > 1:
-            reason = TOTAL if _is_total(node, segment[:-1]) else None
-        elif node.parent is None and statement != BALANCE_SHEET:
-            reason = BALANCING if _BALANCING_WORDS.search(node.label) else None
+            reason = TOTAL if _is_total(node, segment[:-1]) else _balancing(node, statement)
+        elif node.parent is None:
+            reason = _balancing(node, statement)
         else:
             reason = None
         classified.append((node, reason))
     return classified
+
+
+def _balancing(node: Node, statement: str) -> str | None:
+    """Gross or net profit carried between accounts (a vertical export closes with it)."""
+    balancing = statement != BALANCE_SHEET and _BALANCING_WORDS.search(node.label)
+    return BALANCING if balancing else None
 
 
 def _item(sheet, node: Node, reason, where, unit: Decimal) -> ExtractedItem:
