@@ -14,6 +14,7 @@ from pipeline.classifier.policy import Policy
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.build import build_cma
 from pipeline.cma.form_one import PARTICULARS, Facility, FormOne
+from pipeline.cma.loans import TermLoan
 from pipeline.cma.model import (
     Cma,
     Contribution,
@@ -24,6 +25,7 @@ from pipeline.cma.model import (
 )
 from pipeline.mapping import PENDING, EffectiveItem, effective_items
 from pipeline.options import PipelineOptions
+from pipeline.term_loans import loan_years
 from projects.models import BorrowerParticulars, FileStatus, Project, SourceFile
 
 # A statement printed in lakhs or crores shows two decimals: one printed unit of the
@@ -66,6 +68,7 @@ def build_project_cma(project: Project, options: PipelineOptions) -> CmaInputs:
         policy=tuple(policy.describe()),
         quasi_equity=policy.promoter_loans == "quasi_equity",
         form_one=form_one_of(project),
+        term_loans=term_loans_of(project),
     )
     cma = build_cma(info, year_documents(project), contributions(items), trace_items(items))
     return CmaInputs(cma, pending_items(items))
@@ -91,6 +94,22 @@ def form_one_of(project: Project) -> FormOne:
         for f in project.facilities.all()
     ]
     return FormOne.of(particulars, facilities)
+
+
+def term_loans_of(project: Project) -> tuple[TermLoan, ...]:
+    """The term loans' schedules as read from the lenders' files or entered by the CA."""
+    return tuple(
+        TermLoan(
+            lender=row.lender,
+            years=loan_years(row.years),
+            sanction=row.sanction,
+            rate_pct=row.rate_pct,
+            emi=row.emi,
+            moratorium_months=row.moratorium_months,
+            source=row.source,
+        )
+        for row in project.term_loan_schedules.all()
+    )
 
 
 def year_documents(project: Project) -> list[YearDocument]:

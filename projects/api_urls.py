@@ -4,7 +4,12 @@ from django.urls import path
 
 from pipeline.api import Classify
 from projects import api
-from projects.entry_api import ProjectAssumptions, ProjectFormOne
+from projects.entry_api import (
+    ProjectAssumptions,
+    ProjectFormOne,
+    ProjectTermLoanRead,
+    ProjectTermLoans,
+)
 
 app_name = "api"
 urlpatterns = [
@@ -21,6 +26,12 @@ urlpatterns = [
         "projects/<uuid:pk>/assumptions",
         ProjectAssumptions.as_view(),
         name="project-assumptions",
+    ),
+    path("projects/<uuid:pk>/term-loans", ProjectTermLoans.as_view(), name="project-term-loans"),
+    path(
+        "projects/<uuid:pk>/term-loans/read",
+        ProjectTermLoanRead.as_view(),
+        name="project-term-loan-read",
     ),
     path("classify", Classify.as_view(), name="classify"),
     path("projects/<uuid:pk>/cma.xlsx", api.ProjectWorkbook.as_view(), name="project-workbook"),

@@ -29,6 +29,8 @@ REVIEW_MEMORY_FORGOTTEN = "review_memory_forgotten"
 HOOK_FAILED = "hook_failed"
 FORM_ONE_SAVED = "form_one_saved"
 ASSUMPTIONS_SAVED = "assumptions_saved"
+TERM_LOANS_SAVED = "term_loans_saved"
+TERM_LOAN_READ = "term_loan_read"
 
 
 def step_start(step: str) -> str:
@@ -65,6 +67,8 @@ _TEXT = {
     HOOK_FAILED: "Notification failed",
     FORM_ONE_SAVED: "Form I (particulars and limits) saved",
     ASSUMPTIONS_SAVED: "Projection assumptions saved",
+    TERM_LOANS_SAVED: "Term loans' schedules saved",
+    TERM_LOAN_READ: "Term loan read from the lender's schedule",
 }
 _STEP_VERBS = {"start": "started", "complete": "completed", "failed": "failed"}
 

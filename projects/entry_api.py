@@ -1,5 +1,7 @@
 """REST API for what the CA enters: Form I (`/api/v1/projects/{id}/form-i`) and the
-projections' assumptions (`/api/v1/projects/{id}/assumptions`), each GET and PUT.
+projections' assumptions (`/api/v1/projects/{id}/assumptions`) and the term loans'
+schedules (`/api/v1/projects/{id}/term-loans`, and `.../term-loans/read` to read a
+lender's EMI schedule into one), each GET and PUT.
 
 A PUT's body is the whole of it: a facility or an assumption left out is
 removed (an assumption then takes its default), as on the portal's pages.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -19,6 +22,8 @@ from projects.access import get_project_for_user, require_processing_role
 from projects.api_responses import refusals
 from projects.entry_services import FACILITY_FIELDS
 from projects.models import BorrowerParticulars, Facility
+from projects.services import ServiceError
+from projects.throttles import ThrottledView, UploadThrottle
 
 
 class ParticularsSerializer(serializers.ModelSerializer):
@@ -149,3 +154,106 @@ class ProjectAssumptions(APIView):
         except AssumptionError as error:
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
         return Response(_assumptions_document(project))
+
+
+class LoanYearSerializer(serializers.Serializer):
+    interest = serializers.DecimalField(16, 2, min_value=0)
+    principal = serializers.DecimalField(16, 2, min_value=0)
+    outstanding = serializers.DecimalField(16, 2, min_value=0)
+
+
+class TermLoanSerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        required=False, help_text="The stored loan's id; in a PUT, the loan this corrects."
+    )
+    lender = serializers.CharField(max_length=200)
+    sanction = serializers.DecimalField(16, 2, min_value=0, required=False, allow_null=True)
+    rate_pct = serializers.DecimalField(
+        6, 3, min_value=0, max_value=100, required=False, allow_null=True
+    )
+    emi = serializers.DecimalField(16, 2, min_value=0, required=False, allow_null=True)
+    moratorium_months = serializers.IntegerField(min_value=0, max_value=120, default=0)
+    years = serializers.DictField(
+        child=LoanYearSerializer(), help_text='By financial year: {"FY2026": {...}}.'
+    )
+    source = serializers.CharField(read_only=True)
+
+
+class TermLoansSerializer(serializers.Serializer):
+    loans = TermLoanSerializer(many=True)
+
+
+def _loans_document(project) -> dict:
+    return TermLoansSerializer({"loans": list(project.term_loan_schedules.all())}).data
+
+
+class ProjectTermLoans(APIView):
+    @extend_schema(
+        summary="A project's term loans",
+        description=(
+            "Each loan's schedule (lender, sanction, rate, EMI, moratorium, and per "
+            "financial year the interest and principal paid and the balance outstanding) "
+            "and where it came from: read from a lender's file, corrected by the CA, or "
+            "entered."
+        ),
+        responses={200: TermLoansSerializer, **refusals(404)},
+    )
+    def get(self, request, pk):
+        return Response(_loans_document(get_project_for_user(request.user, pk)))
+
+    @extend_schema(
+        summary="Enter or correct a project's term loans",
+        description=(
+            "Replaces the loans, in order; one left out is removed. A loan carrying the "
+            "`id` of a stored one corrects it (its source then says so). The next CMA "
+            "generated takes Form II's interest on term loans, and in the projected years "
+            "the term debt and the instalments the DSCR services, from these schedules."
+        ),
+        request=TermLoansSerializer,
+        responses={200: TermLoansSerializer, **refusals(400, 403, 404)},
+    )
+    def put(self, request, pk):
+        project = get_project_for_user(request.user, pk)
+        require_processing_role(request.user)
+        data = TermLoansSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        loans = [dict(loan) for loan in data.validated_data["loans"]]
+        try:
+            entry_services.save_term_loans(project, loans, acting_user=request.user)
+        except ServiceError as error:
+            return Response({"detail": error.message}, status=error.status)
+        return Response(_loans_document(project))
+
+
+class ProjectTermLoanRead(ThrottledView, APIView):
+    parser_classes = [MultiPartParser, FormParser]
+    throttle_classes = [UploadThrottle]
+
+    @extend_schema(
+        summary="Read a lender's EMI schedule into a term loan",
+        description=(
+            "The lender's schedule (Excel or PDF) in the multipart field `file`, recognised "
+            "by its table: read into a new loan of the project, which a PUT may correct."
+        ),
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+        responses={201: TermLoanSerializer, **refusals(400, 403, 404, 429)},
+    )
+    def post(self, request, pk):
+        project = get_project_for_user(request.user, pk)
+        require_processing_role(request.user)
+        upload = request.FILES.get("file")
+        if upload is None:
+            return Response(
+                {"detail": "Send the lender's schedule in the multipart field 'file'."},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            row = entry_services.read_term_loan(project, upload, acting_user=request.user)
+        except ServiceError as error:
+            return Response({"detail": error.message}, status=error.status)
+        return Response(TermLoanSerializer(row).data, status=status.HTTP_201_CREATED)

@@ -1,5 +1,6 @@
 """What the CA enters that no statement prints: Form I (the borrower's particulars and
-the limits per facility) and the projections' assumptions.
+the limits per facility), the projections' assumptions and the term loans' schedules
+(read from the lenders' EMI schedules, then corrected, or entered).
 
 One function per write, with the acting user and an audit row. The portal's
 pages and the API both call them; the generate step reads what they store
@@ -8,13 +9,20 @@ pages and the API both call them; the generate step reads what they store
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
 
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.form_one import PARTICULARS
+from pipeline.readers.document import ReaderError
+from pipeline.readers.emi_schedule import read_emi_schedule
+from pipeline.term_loans import PARTS, loan_years, stored_years
 from projects import audit
-from projects.models import BorrowerParticulars, Facility, Project
+from projects.models import BorrowerParticulars, Facility, Project, TermLoanSchedule
+from projects.services import ServiceError
+from projects.uploads import Refused, admit, display_name
 
 FACILITY_FIELDS = (
     "kind",
@@ -75,3 +83,87 @@ def save_assumptions(project: Project, stated: dict, *, acting_user) -> Project:
         message=", ".join(sorted(cleaned)) or "every assumption from its default",
     )
     return project
+
+
+LOAN_FIELDS = ("lender", "sanction", "rate_pct", "emi", "moratorium_months")
+CORRECTED = ", corrected by the CA"
+
+
+def save_term_loans(project: Project, loans: list[dict], *, acting_user) -> Project:
+    """Replace the project's term loans with `loans`, in order: each with LOAN_FIELDS and
+    `years` ({"FY2026": {"interest", "principal", "outstanding"}}), and the `id` of the
+    stored loan it corrects, if any (a loan read from a file and changed says so in its
+    source). A loan left out is removed. ServiceError names a loan that cannot be used."""
+    existing = {row.pk: row for row in project.term_loan_schedules.all()}
+    rows = []
+    for position, loan in enumerate(loans):
+        name = loan.get("lender") or f"loan {position + 1}"
+        if not str(loan.get("lender") or "").strip():
+            raise ServiceError(f"Loan {position + 1}: name its lender.")
+        try:
+            years = loan_years(loan.get("years"))
+        except ValueError as error:
+            raise ServiceError(f"{name}: {error}") from None
+        row = TermLoanSchedule(
+            project=project,
+            position=position,
+            years={y: {p: str(getattr(v, p)) for p in PARTS} for y, v in years.items()},
+            **{field: loan.get(field) for field in LOAN_FIELDS if field != "moratorium_months"},
+            moratorium_months=loan.get("moratorium_months") or 0,
+        )
+        row.source = _source(existing.get(loan.get("id")), row)
+        rows.append(row)
+    with transaction.atomic():
+        project.term_loan_schedules.all().delete()
+        TermLoanSchedule.objects.bulk_create(rows)
+        audit.record(
+            audit.TERM_LOANS_SAVED,
+            firm=project.firm,
+            project=project,
+            actor=acting_user,
+            message=", ".join(row.lender for row in rows) or "no term loan",
+        )
+    return project
+
+
+def _source(before: TermLoanSchedule | None, after: TermLoanSchedule) -> str:
+    if before is None:
+        return "entered by the CA"
+    same = all(_same(getattr(before, f), getattr(after, f)) for f in LOAN_FIELDS)
+    if same and loan_years(before.years) == loan_years(after.years):
+        return before.source
+    return before.source if before.source.endswith(CORRECTED) else before.source + CORRECTED
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return str(a).strip() == str(b).strip() if isinstance(a, str) else Decimal(a) == Decimal(b)
+
+
+def read_term_loan(project: Project, upload, *, acting_user) -> TermLoanSchedule:
+    """Read a lender's EMI schedule (Excel or PDF) into a new term loan of the project,
+    which the CA may then correct. ServiceError says why a file cannot be read."""
+    name = display_name(upload.name)
+    try:
+        admitted = admit(upload, name)
+        schedule = read_emi_schedule(admitted.data, f"{name}.{admitted.kind}")
+    except Refused as refused:
+        raise ServiceError(refused.message) from None
+    except ReaderError as error:
+        raise ServiceError(f"{error.message} {error.hint}") from None
+    row = TermLoanSchedule.objects.create(
+        project=project,
+        position=project.term_loan_schedules.count(),
+        lender=schedule.lender or name,
+        sanction=schedule.sanction,
+        rate_pct=schedule.rate_pct,
+        emi=schedule.emi,
+        moratorium_months=schedule.moratorium_months,
+        years=stored_years(schedule),
+        source=f"read from {name}",
+    )
+    audit.record(
+        audit.TERM_LOAN_READ, firm=project.firm, project=project, actor=acting_user, message=name
+    )
+    return row

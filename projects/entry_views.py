@@ -1,5 +1,6 @@
 """Portal pages where the CA enters what no statement prints: Form I (the borrower's
-particulars and its limits per facility) and the projections' assumptions.
+particulars and its limits per facility), the projections' assumptions and the term
+loans' schedules (a lender's EMI schedule read, then corrected, or entered).
 
 Adapters like projects.views: scope to the member's firm, validate a form, call
 one service, redirect with a message. Any member may read the page; only a CA
@@ -11,12 +12,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from projects import entry_services
 from projects.access import get_project_for_user, membership_of, require_processing_role
 from projects.entry_services import FACILITY_FIELDS
-from projects.forms import AssumptionsForm, FacilityFormSet, ParticularsForm, facilities_of
+from projects.forms import (
+    AssumptionsForm,
+    FacilityFormSet,
+    ParticularsForm,
+    TermLoanForm,
+    TermLoanFormSet,
+    UploadForm,
+    facilities_of,
+)
+from projects.services import ServiceError
+from projects.throttles import UploadThrottle, limit
 
 AFTER_SAVING = (
     "The next CMA generated prints it; a completed project shows it once processed again "
@@ -70,3 +81,62 @@ def assumptions(request, pk):
         form = AssumptionsForm.for_stated(project.assumptions)
     context = {"project": project, "membership": membership, "form": form}
     return render(request, "projects/assumptions.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def term_loans(request, pk):
+    project = get_project_for_user(request.user, pk)
+    membership = membership_of(request.user)
+    status = 200
+    if request.method == "POST":
+        require_processing_role(request.user)
+        formset = TermLoanFormSet(request.POST, prefix="loan")
+        if formset.is_valid():
+            kept = [
+                form.loan()
+                for form in formset.forms
+                if not form.cleaned_data.get("DELETE") and not form.is_blank
+            ]
+            try:
+                entry_services.save_term_loans(project, kept, acting_user=request.user)
+            except ServiceError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, f"The term loans are saved. {AFTER_SAVING}")
+                return redirect("projects:term-loans", pk=project.pk)
+        status = 400
+    else:
+        rows = project.term_loan_schedules.all()
+        formset = TermLoanFormSet(initial=[TermLoanForm.initial_of(r) for r in rows], prefix="loan")
+    sources = {row.pk: row.source for row in project.term_loan_schedules.all()}
+    context = {
+        "project": project,
+        "membership": membership,
+        "formset": formset,
+        "loans": [(form, sources.get(form.initial.get("id"), "")) for form in formset.forms],
+    }
+    return render(request, "projects/term_loans.html", context, status=status)
+
+
+@login_required
+@require_POST
+@limit(UploadThrottle)
+def term_loan_read(request, pk):
+    """A lender's EMI schedule uploaded: read into a new loan the CA can then correct."""
+    project = get_project_for_user(request.user, pk)
+    require_processing_role(request.user)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("file", ["The upload failed."])))
+        return redirect("projects:term-loans", pk=project.pk)
+    for upload in form.cleaned_data["file"]:
+        try:
+            row = entry_services.read_term_loan(project, upload, acting_user=request.user)
+        except ServiceError as error:
+            messages.error(request, f"{upload.name}: {error.message}")
+        else:
+            messages.success(
+                request, f"{upload.name}: read as {row.lender}'s loan. Check it below."
+            )
+    return redirect("projects:term-loans", pk=project.pk)

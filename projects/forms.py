@@ -298,3 +298,64 @@ def facilities_of(formset) -> list[dict]:
         for form in formset.forms
         if form.cleaned_data and form.cleaned_data.get("kind") and not form.cleaned_data["DELETE"]
     ]
+
+
+class TermLoanForm(forms.Form):
+    """One term loan's schedule; its years one a line: year, interest, principal paid and
+    the balance outstanding at the year's end ("2025-26  1,20,000  5,00,000  20,00,000")."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    lender = forms.CharField(max_length=200, required=False)
+    sanction = forms.DecimalField(label="Sanctioned (₹)", required=False, min_value=0)
+    rate_pct = forms.DecimalField(label="Rate (% a year)", required=False, min_value=0,
+                                  max_value=100)  # fmt: skip
+    emi = forms.DecimalField(label="EMI / instalment (₹)", required=False, min_value=0)
+    moratorium_months = forms.IntegerField(label="Moratorium (months)", required=False,
+                                           min_value=0, max_value=120)  # fmt: skip
+    years_text = forms.CharField(
+        label="Per financial year: interest, principal repaid, outstanding at the end (₹)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One year a line, the amounts apart by spaces: 2025-26 120000 500000 2000000",
+    )
+
+    @classmethod
+    def initial_of(cls, row) -> dict:
+        lines = [
+            f"{year}  {parts['interest']}  {parts['principal']}  {parts['outstanding']}"
+            for year, parts in sorted(row.years.items())
+        ]
+        fields = ("id", "lender", "sanction", "rate_pct", "emi", "moratorium_months")
+        return {**{f: getattr(row, f) for f in fields}, "years_text": "\n".join(lines)}
+
+    def clean_years_text(self) -> dict:
+        years = {}
+        for line in (self.cleaned_data["years_text"] or "").splitlines():
+            words = [w for w in re.split(r"[\s;|]+", line.strip()) if w]
+            if not words:
+                continue
+            if len(words) != 4:
+                raise forms.ValidationError(
+                    f"“{line.strip()}”: write the year and three amounts (interest, principal, "
+                    "outstanding)."
+                )
+            (year,) = parse_years(words[0])
+            years[year] = dict(
+                zip(("interest", "principal", "outstanding"), words[1:], strict=True)
+            )
+        return years
+
+    def loan(self) -> dict:
+        """The service's shape of this loan."""
+        data = dict(self.cleaned_data)
+        data["years"] = data.pop("years_text")
+        data.pop("DELETE", None)
+        return data
+
+    @property
+    def is_blank(self) -> bool:
+        data = self.cleaned_data
+        return not data.get("lender") and not data.get("years_text")
+
+
+TermLoanFormSet = forms.formset_factory(TermLoanForm, extra=1, can_delete=True)

@@ -354,3 +354,30 @@ class Facility(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.get_kind_display()
+
+
+class TermLoanSchedule(models.Model):
+    """A term loan's repayment schedule: read from the lender's EMI schedule, or entered
+    by the CA, who may correct what was read (pipeline.term_loans makes it the CMA's).
+
+    `years` holds each financial year's interest and principal paid and the balance
+    outstanding at its end, in rupees as text: {"FY2026": {"interest": "…", ...}}.
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="term_loan_schedules"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    lender = models.CharField(max_length=200)
+    sanction = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    rate_pct = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+    emi = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    moratorium_months = models.PositiveSmallIntegerField(default=0)
+    years = models.JSONField(default=dict)
+    source = models.CharField(max_length=300, default="entered by the CA")
+
+    class Meta:
+        ordering = ["project", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.lender

@@ -18,5 +18,7 @@ urlpatterns = [
     path("<uuid:pk>/activity/", views.project_activity, name="activity"),
     path("<uuid:pk>/form-i/", entry_views.form_one, name="form-one"),
     path("<uuid:pk>/assumptions/", entry_views.assumptions, name="assumptions"),
+    path("<uuid:pk>/term-loans/", entry_views.term_loans, name="term-loans"),
+    path("<uuid:pk>/term-loans/read/", entry_views.term_loan_read, name="term-loan-read"),
     path("<uuid:pk>/cma.xlsx", views.project_download, name="download"),
 ]

@@ -10,17 +10,15 @@ ORM; the CMA takes the per-year interest, principal and outstanding.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-import pdfplumber
-
 from pipeline.readers.amounts import _month_number, fy_key, parse_amount
 from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.loaders import load_xlsx
+from pipeline.readers.pdf_pages import opened
 
 # Column roles, matched in the header's words; the first pattern that matches wins.
 ROLES = (
@@ -129,7 +127,7 @@ def workbook_lines(data: bytes, limits: ReadLimits) -> list[list[str]]:
 def pdf_lines(data: bytes, limits: ReadLimits) -> list[list[str]]:
     """Each printed line as its words; a date printed "05 Apr 2024" stays one word."""
     lines = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
+    with opened(data, None) as pdf:  # a damaged or locked PDF is a ReaderError
         if len(pdf.pages) > limits.max_pdf_pages:
             raise ReaderError(
                 "too_large",

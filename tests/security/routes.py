@@ -104,6 +104,8 @@ ROUTES: dict[str, Route] = {
     "projects:assumptions": Route(
         args=project, methods={"get": dict, "post": lambda: {"balancing_row": "cash_bank"}}
     ),
+    "projects:term-loans": Route(args=project, methods={"get": dict, "post": dict}),
+    "projects:term-loan-read": Route(args=project, methods={"post": _file}),
     "reviews:screen": Route(args=project),
     "reviews:decide": Route(
         args=lambda t: [t.project.pk, t.review_item.pk],
@@ -133,6 +135,10 @@ ROUTES: dict[str, Route] = {
     "api:project-assumptions": Route(
         args=project, methods={"get": dict, "put": lambda: {"assumptions": {}}}
     ),
+    "api:project-term-loans": Route(
+        args=project, methods={"get": dict, "put": lambda: {"loans": []}}
+    ),
+    "api:project-term-loan-read": Route(args=project, methods={"post": _file}),
     "api:classify": Route(
         methods={"post": lambda: [{"label": "Sundry debtors", "section": "Current assets"}]}
     ),
