@@ -1287,3 +1287,67 @@ def test_a_division_ii_note_line_gets_its_row(label, note, statement, expected):
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# A proprietor's T-format accounts: a transporter, a contractor, a professional, a trader.
+PROPRIETORS_T_FORMAT = [
+    ("By Freight received", "Profit and Loss Account", "Cr", "services", "sales_domestic"),
+    ("To Diesel expenses", "Profit and Loss Account", "Dr", "services", "power_fuel"),
+    ("To Driver salary", "Profit and Loss Account", "Dr", "services", "direct_labour"),
+    ("To Tyres and tubes", "Profit and Loss Account", "Dr", "services", "other_mfg_expenses"),
+    (
+        "To Vehicle repairs and maintenance",
+        "Profit and Loss Account",
+        "Dr",
+        "services",
+        "other_mfg_expenses",
+    ),
+    ("To Toll tax", "Profit and Loss Account", "Dr", "services", "other_mfg_expenses"),
+    ("To Office salary", "Profit and Loss Account", "Dr", "services", "sga_expenses"),
+    ("By Contract receipts", "Profit and Loss Account", "Cr", "services", "sales_domestic"),
+    ("To Sub-contract charges", "Profit and Loss Account", "Dr", "services", "other_mfg_expenses"),
+    ("To Site expenses", "Profit and Loss Account", "Dr", "services", "other_mfg_expenses"),
+    (
+        "By Professional fees received",
+        "Profit and Loss Account",
+        "Cr",
+        "services",
+        "sales_domestic",
+    ),
+    ("To Purchases", "Trading Account", "Dr", "trading", "rm_indigenous"),
+    ("To Opening stock", "Trading Account", "Dr", "trading", "opening_fg"),
+    ("By Closing stock", "Trading Account", "Cr", "trading", "closing_fg"),
+    ("To Freight and cartage", "Trading Account", "Dr", "trading", "other_mfg_expenses"),
+    ("To Hamali", "Trading Account", "Dr", "trading", "other_mfg_expenses"),
+    ("By Sales", "Trading Account", "Cr", "trading", "sales_domestic"),
+    ("To Shop rent", "Profit and Loss Account", "Dr", "trading", "sga_expenses"),
+    ("To Salary to staff", "Profit and Loss Account", "Dr", "trading", "sga_expenses"),
+    ("To Interest on CC", "Profit and Loss Account", "Dr", "trading", "interest"),
+    ("To Depreciation", "Profit and Loss Account", "Dr", "trading", "depreciation"),
+    ("By Commission received", "Profit and Loss Account", "Cr", "trading", "nonop_income"),
+    (
+        "By Interest on income tax refund",
+        "Profit and Loss Account",
+        "Cr",
+        "trading",
+        "nonop_income",
+    ),
+    ("To Donation", "Profit and Loss Account", "Dr", "trading", "nonop_expenses"),
+    (
+        "To Net profit transferred to capital account",
+        "Profit and Loss Account",
+        "Dr",
+        "trading",
+        None,
+    ),
+    ("To Drawings", "Capital Account", "Dr", "trading", "dividend"),
+]
+
+
+@pytest.mark.parametrize(("label", "account", "side", "industry", "expected"), PROPRIETORS_T_FORMAT)
+def test_a_proprietors_t_format_line_gets_its_row(label, account, side, industry, expected):
+    item = ItemContext(
+        label, section=account, side=side, constitution="proprietorship", industry=industry
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
