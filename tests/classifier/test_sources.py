@@ -1351,3 +1351,50 @@ def test_a_proprietors_t_format_line_gets_its_row(label, account, side, industry
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# A trading partnership's vertical accounts.
+PARTNERSHIP = [
+    ("Partners' capital accounts", "Partners' funds", BS, "share_capital"),
+    ("Partners' current accounts", "Partners' funds", BS, "share_capital"),
+    ("Contribution from partners", "Partners' funds", BS, "share_capital"),
+    ("Loans from partners", "Unsecured loans", BS, "other_term_liabilities"),
+    ("Loan from relatives of partners", "Unsecured loans", BS, "other_term_liabilities"),
+    ("Remuneration to partners", "Expenses", PL, "sga_expenses"),
+    ("Interest on partners' capital", "Expenses", PL, "interest"),
+    ("Interest on loans from partners", "Finance costs", PL, "interest"),
+    (
+        "Debit balance in partners' current account",
+        "Loans and advances",
+        BS,
+        "other_noncurrent_assets",
+    ),
+    ("Cash credit from Bank of Baroda", "Secured loans", BS, "bank_borrowings_wc"),
+    ("Car loan from Kotak Mahindra Prime", "Secured loans", BS, "term_loans"),
+    ("Creditors for goods", "Current liabilities", BS, "sundry_creditors"),
+    ("Outstanding expenses", "Current liabilities", BS, "other_current_liabilities"),
+    ("Audit fee payable", "Current liabilities", BS, "other_current_liabilities"),
+    ("Electricity charges payable", "Current liabilities", BS, "other_current_liabilities"),
+    ("TDS payable", "Current liabilities", BS, "statutory_liabilities"),
+    ("GST payable", "Current liabilities", BS, "statutory_liabilities"),
+    ("Provision for income tax", "Current liabilities", BS, "provision_for_tax"),
+    ("Stock in trade", "Current assets", BS, "inventory_fg"),
+    ("Sundry debtors", "Current assets", BS, "receivables_domestic"),
+    ("Cash on hand", "Current assets", BS, "cash_bank"),
+    ("Balance with banks in current account", "Current assets", BS, "cash_bank"),
+    ("Fixed deposit with Bank of India", "Current assets", BS, "investments_current"),
+    ("Advance income tax and TDS", "Current assets", BS, "advance_tax"),
+    ("GST receivable", "Current assets", BS, "other_current_assets"),
+    ("Prepaid insurance", "Current assets", BS, "other_current_assets"),
+    ("Deposits with MSEDCL", "Current assets", BS, "other_noncurrent_assets"),
+    ("Income tax for the year", "Expenses", PL, "tax"),
+]
+
+
+@pytest.mark.parametrize(("label", "section", "statement", "expected"), PARTNERSHIP)
+def test_a_partnership_line_gets_its_row(label, section, statement, expected):
+    item = ItemContext(
+        label, section=section, statement=statement, constitution="partnership", industry="trading"
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
