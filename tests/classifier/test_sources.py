@@ -1398,3 +1398,75 @@ def test_a_partnership_line_gets_its_row(label, section, statement, expected):
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# Balance-sheet lines of a private company's notes, with the qualifiers that move them.
+BALANCE_SHEET_NOTES = [
+    ("Raw materials - in transit", "Inventories", "inventory_rm"),
+    ("Finished goods - traded", "Inventories", "inventory_fg"),
+    ("Stock of packing materials", "Inventories", "inventory_spares"),
+    ("Scrap (at net realisable value)", "Inventories", "inventory_fg"),
+    ("Semi-finished goods", "Inventories", "inventory_wip"),
+    ("Stock-in-trade (goods purchased for resale)", "Inventories", "inventory_fg"),
+    ("Balance with banks - in EEFC account", "Cash and cash equivalents", "cash_bank"),
+    ("Cheques on hand", "Cash and cash equivalents", "cash_bank"),
+    ("Margin money deposits against bank guarantees", "Other bank balances", "investments_current"),
+    ("Investment in gold coins", "Non-current investments", "investments_noncurrent"),
+    (
+        "Investment in NSC (pledged with sales tax authorities)",
+        "Non-current investments",
+        "investments_noncurrent",
+    ),
+    ("Loans to subsidiaries", "Long-term loans and advances", "other_noncurrent_assets"),
+    ("Advance to employees", "Short-term loans and advances", "other_current_assets"),
+    (
+        "Advance to suppliers for raw material",
+        "Short-term loans and advances",
+        "advances_to_suppliers",
+    ),
+    (
+        "Capital work-in-progress - building under construction",
+        "Property, plant and equipment",
+        "gross_block",
+    ),
+    ("Vehicles", "Property, plant and equipment", "gross_block"),
+    ("Leasehold land", "Property, plant and equipment", "gross_block"),
+    ("Creditors for expenses", "Other current liabilities", "other_current_liabilities"),
+    (
+        "Deposits from customers (refundable)",
+        "Other current liabilities",
+        "advances_from_customers",
+    ),
+    ("Retention money payable", "Other current liabilities", "other_current_liabilities"),
+    ("Book overdraft", "Other current liabilities", "other_current_liabilities"),
+    ("Salary and wages payable", "Other current liabilities", "other_current_liabilities"),
+    ("Bonus payable", "Short-term provisions", "other_current_liabilities"),
+    ("Provision for warranty", "Short-term provisions", "other_current_liabilities"),
+    ("Proposed dividend", "Short-term provisions", "dividend_payable"),
+    ("Provision for income tax (net of advance tax)", "Short-term provisions", "provision_for_tax"),
+    ("Unsecured loans from shareholders", "Long-term borrowings", "other_term_liabilities"),
+    (
+        "Loans from banks - secured against hypothecation of machinery",
+        "Long-term borrowings",
+        "term_loans",
+    ),
+    ("Vehicle loans", "Long-term borrowings", "term_loans"),
+    ("Foreign currency term loan", "Long-term borrowings", "term_loans"),
+    ("Buyer's credit", "Short-term borrowings", "bank_borrowings_wc"),
+    ("Loans from directors (repayable on demand)", "Short-term borrowings", "st_borrowings_other"),
+    ("Interest-free sales tax deferment loan", "Long-term borrowings", "deferred_payment_credits"),
+    ("Trade deposits received", "Other long-term liabilities", "other_term_liabilities"),
+    ("Share application money pending allotment", "Equity", "share_capital"),
+    ("Money received against share warrants", "Shareholders' funds", "share_capital"),
+    ("Capital subsidy received from DIC", "Reserves and surplus", "other_reserves"),
+    ("Export receivables", "Trade receivables", "receivables_export"),
+    ("Receivables from related parties", "Trade receivables", "receivables_domestic"),
+    ("MAT credit entitlement", "Long-term loans and advances", "other_noncurrent_assets"),
+]
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), BALANCE_SHEET_NOTES)
+def test_a_balance_sheet_note_line_gets_its_row(label, note, expected):
+    item = ItemContext(label, section=note, statement=BS, **MAKER)
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
