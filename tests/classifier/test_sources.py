@@ -1470,3 +1470,69 @@ def test_a_balance_sheet_note_line_gets_its_row(label, note, expected):
     item = ItemContext(label, section=note, statement=BS, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# A manufacturer's profit and loss notes (Schedule III Division I).
+PROFIT_AND_LOSS_NOTES = [
+    ("Sale of manufactured goods - domestic", "Revenue from operations", "sales_domestic"),
+    ("Sale of manufactured goods - export", "Revenue from operations", "sales_export"),
+    ("Sale of traded goods", "Revenue from operations", "sales_domestic"),
+    ("Sale of scrap", "Revenue from operations", "sales_domestic"),
+    ("Duty drawback and RoDTEP", "Revenue from operations", "sales_export"),
+    ("Less: GST recovered", "Revenue from operations", "duties_on_sales"),
+    ("Sales returns", "Revenue from operations", "sales_domestic"),
+    ("Interest on fixed deposits", "Other income", "nonop_income"),
+    ("Rent income", "Other income", "nonop_income"),
+    ("Foreign exchange gain (net)", "Other income", "nonop_income"),
+    ("Insurance claims received", "Other income", "nonop_income"),
+    ("Sundry balances written back", "Other income", "nonop_income"),
+    ("Opening stock of raw materials", "Cost of materials consumed", "rm_indigenous"),
+    ("Add: Purchases of raw materials", "Cost of materials consumed", "rm_indigenous"),
+    ("Less: Closing stock of raw materials", "Cost of materials consumed", "rm_indigenous"),
+    ("Imported raw materials consumed", "Cost of materials consumed", "rm_imported"),
+    ("Packing materials consumed", "Cost of materials consumed", "spares_indigenous"),
+    ("Wages and incentives to workers", "Employee benefits expense", "direct_labour"),
+    ("Bonus", "Employee benefits expense", "sga_expenses"),
+    ("Gratuity", "Employee benefits expense", "sga_expenses"),
+    ("Leave encashment", "Employee benefits expense", "sga_expenses"),
+    ("Interest on term loans", "Finance costs", "interest"),
+    ("Interest on cash credit", "Finance costs", "interest"),
+    ("Bank charges and commission", "Finance costs", "interest"),
+    ("Loan processing charges", "Finance costs", "interest"),
+    ("Interest on delayed payment of taxes", "Finance costs", "interest"),
+    ("Stores and spares consumed", "Other expenses", "spares_indigenous"),
+    ("Imported stores consumed", "Other expenses", "spares_imported"),
+    ("Power and fuel", "Other expenses", "power_fuel"),
+    ("Job work charges", "Other expenses", "other_mfg_expenses"),
+    ("Freight inward", "Other expenses", "other_mfg_expenses"),
+    ("Freight outward", "Other expenses", "sga_expenses"),
+    ("Repairs to plant and machinery", "Other expenses", "other_mfg_expenses"),
+    ("Repairs to buildings", "Other expenses", "sga_expenses"),
+    ("Repairs - others", "Other expenses", "sga_expenses"),
+    ("Insurance", "Other expenses", "sga_expenses"),
+    ("Rent", "Other expenses", "sga_expenses"),
+    ("Rates and taxes", "Other expenses", "sga_expenses"),
+    ("Travelling and conveyance", "Other expenses", "sga_expenses"),
+    ("Legal and professional charges", "Other expenses", "sga_expenses"),
+    ("Payment to auditors - statutory audit", "Other expenses", "sga_expenses"),
+    ("Advertisement and sales promotion", "Other expenses", "sga_expenses"),
+    ("Commission on sales", "Other expenses", "sga_expenses"),
+    ("Bad debts written off", "Other expenses", "sga_expenses"),
+    ("Provision for doubtful debts", "Other expenses", "sga_expenses"),
+    ("Donations", "Other expenses", "nonop_expenses"),
+    ("Loss on sale of assets", "Other expenses", "nonop_expenses"),
+    ("Loss on foreign exchange fluctuation", "Other expenses", "nonop_expenses"),
+    ("Miscellaneous expenses", "Other expenses", "sga_expenses"),
+    ("Directors' remuneration", "Other expenses", "sga_expenses"),
+    ("Prior period expenses", "Other expenses", "nonop_expenses"),
+    ("Current tax", "Tax expense", "tax"),
+    ("Earlier years' tax", "Tax expense", "tax"),
+    ("MAT credit entitlement", "Tax expense", "tax"),
+]
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), PROFIT_AND_LOSS_NOTES)
+def test_a_profit_and_loss_note_line_gets_its_row(label, note, expected):
+    item = ItemContext(label, section=note, statement=PL, **MAKER)
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
