@@ -13,6 +13,7 @@ from decimal import Decimal
 from pipeline.classifier.policy import Policy
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.build import build_cma
+from pipeline.cma.drawing_power import StockPosition
 from pipeline.cma.form_one import PARTICULARS, Facility, FormOne
 from pipeline.cma.loans import TermLoan
 from pipeline.cma.model import (
@@ -26,7 +27,13 @@ from pipeline.cma.model import (
 from pipeline.mapping import PENDING, EffectiveItem, effective_items
 from pipeline.options import PipelineOptions
 from pipeline.term_loans import loan_years
-from projects.models import BorrowerParticulars, FileStatus, Project, SourceFile
+from projects.models import (
+    BorrowerParticulars,
+    FileStatus,
+    Project,
+    SourceFile,
+    StockStatement,
+)
 
 # A statement printed in lakhs or crores shows two decimals: one printed unit of the
 # last decimal is the rounding margin its own totals carry.
@@ -69,6 +76,7 @@ def build_project_cma(project: Project, options: PipelineOptions) -> CmaInputs:
         quasi_equity=policy.promoter_loans == "quasi_equity",
         form_one=form_one_of(project),
         term_loans=term_loans_of(project),
+        stock_position=stock_position_of(project),
     )
     cma = build_cma(info, year_documents(project), contributions(items), trace_items(items))
     return CmaInputs(cma, pending_items(items))
@@ -109,6 +117,21 @@ def term_loans_of(project: Project) -> tuple[TermLoan, ...]:
             source=row.source,
         )
         for row in project.term_loan_schedules.all()
+    )
+
+
+def stock_position_of(project: Project) -> StockPosition | None:
+    """The latest stock statement's figures, for the drawing power; None without one."""
+    row = StockStatement.objects.filter(project=project).first()
+    if row is None:
+        return None
+    return StockPosition(
+        stock=row.stock,
+        creditors_for_goods=row.creditors_for_goods,
+        receivables_under_90=row.receivables_under_90,
+        receivables_over_90=row.receivables_over_90,
+        period=row.period,
+        source=row.source,
     )
 
 

@@ -7,6 +7,8 @@ from projects import api
 from projects.entry_api import (
     ProjectAssumptions,
     ProjectFormOne,
+    ProjectStockStatement,
+    ProjectStockStatementRead,
     ProjectTermLoanRead,
     ProjectTermLoans,
 )
@@ -32,6 +34,16 @@ urlpatterns = [
         "projects/<uuid:pk>/term-loans/read",
         ProjectTermLoanRead.as_view(),
         name="project-term-loan-read",
+    ),
+    path(
+        "projects/<uuid:pk>/stock-statement",
+        ProjectStockStatement.as_view(),
+        name="project-stock-statement",
+    ),
+    path(
+        "projects/<uuid:pk>/stock-statement/read",
+        ProjectStockStatementRead.as_view(),
+        name="project-stock-statement-read",
     ),
     path("classify", Classify.as_view(), name="classify"),
     path("projects/<uuid:pk>/cma.xlsx", api.ProjectWorkbook.as_view(), name="project-workbook"),

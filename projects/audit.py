@@ -31,6 +31,8 @@ FORM_ONE_SAVED = "form_one_saved"
 ASSUMPTIONS_SAVED = "assumptions_saved"
 TERM_LOANS_SAVED = "term_loans_saved"
 TERM_LOAN_READ = "term_loan_read"
+STOCK_STATEMENT_SAVED = "stock_statement_saved"
+STOCK_STATEMENT_READ = "stock_statement_read"
 
 
 def step_start(step: str) -> str:
@@ -69,6 +71,8 @@ _TEXT = {
     ASSUMPTIONS_SAVED: "Projection assumptions saved",
     TERM_LOANS_SAVED: "Term loans' schedules saved",
     TERM_LOAN_READ: "Term loan read from the lender's schedule",
+    STOCK_STATEMENT_SAVED: "Stock statement saved",
+    STOCK_STATEMENT_READ: "Stock statement read from the borrower's file",
 }
 _STEP_VERBS = {"start": "started", "complete": "completed", "failed": "failed"}
 

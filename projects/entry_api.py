@@ -1,7 +1,9 @@
 """REST API for what the CA enters: Form I (`/api/v1/projects/{id}/form-i`) and the
 projections' assumptions (`/api/v1/projects/{id}/assumptions`) and the term loans'
 schedules (`/api/v1/projects/{id}/term-loans`, and `.../term-loans/read` to read a
-lender's EMI schedule into one), each GET and PUT.
+lender's EMI schedule into one) and the stock statement behind the drawing power
+(`/api/v1/projects/{id}/stock-statement`, and `.../stock-statement/read`), each GET
+and PUT.
 
 A PUT's body is the whole of it: a facility or an assumption left out is
 removed (an assumption then takes its default), as on the portal's pages.
@@ -16,12 +18,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from pipeline.cma.assumptions import BALANCING_ROWS, SPECS, AssumptionError
+from pipeline.cma.drawing_power import drawing_power
+from pipeline.cma.export import drawing_power_fields
 from pipeline.cma.form_one import FACILITY_KINDS, PARTICULARS
+from pipeline.cma_inputs import form_one_of, stock_position_of
 from projects import entry_services
 from projects.access import get_project_for_user, require_processing_role
 from projects.api_responses import refusals
 from projects.entry_services import FACILITY_FIELDS
-from projects.models import BorrowerParticulars, Facility
+from projects.models import BorrowerParticulars, Facility, StockStatement
 from projects.services import ServiceError
 from projects.throttles import ThrottledView, UploadThrottle
 
@@ -257,3 +262,90 @@ class ProjectTermLoanRead(ThrottledView, APIView):
         except ServiceError as error:
             return Response({"detail": error.message}, status=error.status)
         return Response(TermLoanSerializer(row).data, status=status.HTTP_201_CREATED)
+
+
+class StockStatementSerializer(serializers.Serializer):
+    period = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    stock = serializers.DecimalField(16, 2, min_value=0)
+    creditors_for_goods = serializers.DecimalField(16, 2, min_value=0, default=0)
+    receivables_under_90 = serializers.DecimalField(16, 2, min_value=0, default=0)
+    receivables_over_90 = serializers.DecimalField(16, 2, min_value=0, default=0)
+    stock_parts = serializers.DictField(read_only=True)
+    warnings = serializers.ListField(read_only=True)
+    source = serializers.CharField(read_only=True)
+
+
+def _statement_document(project) -> dict:
+    row = StockStatement.objects.filter(project=project).first()
+    position = stock_position_of(project)
+    dp = drawing_power(position, form_one_of(project)) if position else None
+    return {
+        "statement": StockStatementSerializer(row).data if row else None,
+        "drawing_power": drawing_power_fields(dp) if dp else None,
+    }
+
+
+class ProjectStockStatement(APIView):
+    @extend_schema(
+        summary="A project's stock statement and drawing power",
+        description=(
+            "The latest stock and book-debts statement (null before one is given) and the "
+            "drawing power it gives: (stock − creditors for goods) × (1 − stock margin) + "
+            "receivables up to 90 days × (1 − receivables margin), with the margins and "
+            "limit of the first working-capital facility of Form I (25 % and 40 % without)."
+        ),
+        responses={200: dict, **refusals(404)},
+    )
+    def get(self, request, pk):
+        return Response(_statement_document(get_project_for_user(request.user, pk)))
+
+    @extend_schema(
+        summary="Enter or correct a project's stock statement",
+        description="Amounts in rupees; a statement read from a file and changed says so.",
+        request=StockStatementSerializer,
+        responses={200: dict, **refusals(400, 403, 404)},
+    )
+    def put(self, request, pk):
+        project = get_project_for_user(request.user, pk)
+        require_processing_role(request.user)
+        data = StockStatementSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry_services.save_stock_statement(
+            project, dict(data.validated_data), acting_user=request.user
+        )
+        return Response(_statement_document(project))
+
+
+class ProjectStockStatementRead(ThrottledView, APIView):
+    parser_classes = [MultiPartParser, FormParser]
+    throttle_classes = [UploadThrottle]
+
+    @extend_schema(
+        summary="Read the borrower's stock statement",
+        description=(
+            "The statement filed with the bank (Excel) in the multipart field `file`, "
+            "recognised by its table (stocks, creditors for goods, book debts aged up to "
+            "and over 90 days): it becomes the project's statement."
+        ),
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+        responses={201: dict, **refusals(400, 403, 404, 429)},
+    )
+    def post(self, request, pk):
+        project = get_project_for_user(request.user, pk)
+        require_processing_role(request.user)
+        upload = request.FILES.get("file")
+        if upload is None:
+            return Response(
+                {"detail": "Send the stock statement in the multipart field 'file'."},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            entry_services.read_stock_statement_file(project, upload, acting_user=request.user)
+        except ServiceError as error:
+            return Response({"detail": error.message}, status=error.status)
+        return Response(_statement_document(project), status=status.HTTP_201_CREATED)

@@ -1,6 +1,7 @@
 """What the CA enters that no statement prints: Form I (the borrower's particulars and
-the limits per facility), the projections' assumptions and the term loans' schedules
-(read from the lenders' EMI schedules, then corrected, or entered).
+the limits per facility), the projections' assumptions, the term loans' schedules
+(read from the lenders' EMI schedules, then corrected, or entered) and the stock and
+book-debts statement behind the drawing power (read from Excel, corrected, or entered).
 
 One function per write, with the acting user and an audit row. The portal's
 pages and the API both call them; the generate step reads what they store
@@ -18,9 +19,16 @@ from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.form_one import PARTICULARS
 from pipeline.readers.document import ReaderError
 from pipeline.readers.emi_schedule import read_emi_schedule
+from pipeline.readers.stock_statement import read_stock_statement
 from pipeline.term_loans import PARTS, loan_years, stored_years
 from projects import audit
-from projects.models import BorrowerParticulars, Facility, Project, TermLoanSchedule
+from projects.models import (
+    BorrowerParticulars,
+    Facility,
+    Project,
+    StockStatement,
+    TermLoanSchedule,
+)
 from projects.services import ServiceError
 from projects.uploads import Refused, admit, display_name
 
@@ -166,4 +174,70 @@ def read_term_loan(project: Project, upload, *, acting_user) -> TermLoanSchedule
     audit.record(
         audit.TERM_LOAN_READ, firm=project.firm, project=project, actor=acting_user, message=name
     )
+    return row
+
+
+STOCK_FIELDS = (
+    "period",
+    "stock",
+    "creditors_for_goods",
+    "receivables_under_90",
+    "receivables_over_90",
+)
+
+
+def save_stock_statement(project: Project, figures: dict, *, acting_user) -> StockStatement:
+    """The CA's stock statement (STOCK_FIELDS, amounts in rupees): entered, or a correction
+    of the one read from a file (whose source then says so)."""
+    before = StockStatement.objects.filter(project=project).first()
+    row = before or StockStatement(project=project)
+    changed = before is None or any(
+        not _same(getattr(before, f), figures.get(f) or ("" if f == "period" else 0))
+        for f in STOCK_FIELDS
+    )
+    for name in STOCK_FIELDS:
+        setattr(row, name, figures.get(name) or ("" if name == "period" else Decimal(0)))
+    if before is None:
+        row.source = "entered by the CA"
+    elif changed and not before.source.endswith(CORRECTED) and before.source.startswith("read"):
+        row.source = before.source + CORRECTED
+    row.save()
+    audit.record(
+        audit.STOCK_STATEMENT_SAVED,
+        firm=project.firm,
+        project=project,
+        actor=acting_user,
+        message=row.period or "period not stated",
+    )
+    return row
+
+
+def read_stock_statement_file(project: Project, upload, *, acting_user) -> StockStatement:
+    """Read the borrower's stock and book-debts statement (Excel) as the project's
+    statement, replacing the one before. ServiceError says why a file cannot be read."""
+    name = display_name(upload.name)
+    try:
+        admitted = admit(upload, name)
+        statement = read_stock_statement(admitted.data, f"{name}.{admitted.kind}")
+    except Refused as refused:
+        raise ServiceError(refused.message) from None
+    except ReaderError as error:
+        raise ServiceError(f"{error.message} {error.hint}") from None
+    row, _ = StockStatement.objects.update_or_create(
+        project=project,
+        defaults={
+            "period": statement.period[:200],
+            "stock": statement.total_stock,
+            "creditors_for_goods": statement.creditors_for_goods,
+            "receivables_under_90": statement.receivables_under_90,
+            "receivables_over_90": statement.receivables_over_90,
+            "stock_parts": {key: str(value) for key, value in statement.stock.items()},
+            "warnings": list(statement.warnings),
+            "source": f"read from {name}",
+        },
+    )
+    audit.record(
+        audit.STOCK_STATEMENT_READ, firm=project.firm, project=project, actor=acting_user,
+        message=name,
+    )  # fmt: skip
     return row

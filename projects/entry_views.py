@@ -1,6 +1,7 @@
 """Portal pages where the CA enters what no statement prints: Form I (the borrower's
-particulars and its limits per facility), the projections' assumptions and the term
-loans' schedules (a lender's EMI schedule read, then corrected, or entered).
+particulars and its limits per facility), the projections' assumptions, the term
+loans' schedules (a lender's EMI schedule read, then corrected, or entered) and the
+stock statement behind the drawing power (read from Excel, corrected, or entered).
 
 Adapters like projects.views: scope to the member's firm, validate a form, call
 one service, redirect with a message. Any member may read the page; only a CA
@@ -14,18 +15,22 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pipeline.cma.drawing_power import drawing_power
+from pipeline.cma_inputs import form_one_of, stock_position_of
 from projects import entry_services
 from projects.access import get_project_for_user, membership_of, require_processing_role
-from projects.entry_services import FACILITY_FIELDS
+from projects.entry_services import FACILITY_FIELDS, STOCK_FIELDS
 from projects.forms import (
     AssumptionsForm,
     FacilityFormSet,
     ParticularsForm,
+    StockStatementForm,
     TermLoanForm,
     TermLoanFormSet,
     UploadForm,
     facilities_of,
 )
+from projects.models import StockStatement
 from projects.services import ServiceError
 from projects.throttles import UploadThrottle, limit
 
@@ -140,3 +145,56 @@ def term_loan_read(request, pk):
                 request, f"{upload.name}: read as {row.lender}'s loan. Check it below."
             )
     return redirect("projects:term-loans", pk=project.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stock_statement(request, pk):
+    project = get_project_for_user(request.user, pk)
+    membership = membership_of(request.user)
+    stored = StockStatement.objects.filter(project=project).first()
+    status = 200
+    if request.method == "POST":
+        require_processing_role(request.user)
+        form = StockStatementForm(request.POST)
+        if form.is_valid():
+            entry_services.save_stock_statement(
+                project, form.cleaned_data, acting_user=request.user
+            )
+            messages.success(request, f"The stock statement is saved. {AFTER_SAVING}")
+            return redirect("projects:stock-statement", pk=project.pk)
+        status = 400
+    else:
+        form = StockStatementForm(
+            initial={f: getattr(stored, f) for f in STOCK_FIELDS} if stored else None
+        )
+    position = stock_position_of(project)
+    context = {
+        "project": project,
+        "membership": membership,
+        "form": form,
+        "statement": stored,
+        "dp": drawing_power(position, form_one_of(project)) if position else None,
+    }
+    return render(request, "projects/stock_statement.html", context, status=status)
+
+
+@login_required
+@require_POST
+@limit(UploadThrottle)
+def stock_statement_read(request, pk):
+    """The borrower's stock statement uploaded: read as the project's statement."""
+    project = get_project_for_user(request.user, pk)
+    require_processing_role(request.user)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("file", ["The upload failed."])))
+        return redirect("projects:stock-statement", pk=project.pk)
+    upload = form.cleaned_data["file"][0]
+    try:
+        entry_services.read_stock_statement_file(project, upload, acting_user=request.user)
+    except ServiceError as error:
+        messages.error(request, f"{upload.name}: {error.message}")
+    else:
+        messages.success(request, f"{upload.name}: read. Check the figures below.")
+    return redirect("projects:stock-statement", pk=project.pk)

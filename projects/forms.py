@@ -359,3 +359,18 @@ class TermLoanForm(forms.Form):
 
 
 TermLoanFormSet = forms.formset_factory(TermLoanForm, extra=1, can_delete=True)
+
+
+class StockStatementForm(forms.Form):
+    """The stock and book-debts statement's figures, as the borrower filed them (₹)."""
+
+    period = forms.CharField(max_length=200, required=False, label="Period",
+                             help_text="E.g. for the month of March 2026.")  # fmt: skip
+    stock = forms.DecimalField(label="Stock: raw materials, stock-in-process, finished goods, "
+                               "stores (₹)", min_value=0)  # fmt: skip
+    creditors_for_goods = forms.DecimalField(label="Creditors for goods (₹)", min_value=0,
+                                             required=False)  # fmt: skip
+    receivables_under_90 = forms.DecimalField(label="Receivables up to 90 days (₹)",
+                                              min_value=0, required=False)  # fmt: skip
+    receivables_over_90 = forms.DecimalField(label="Receivables over 90 days (₹, not counted)",
+                                             min_value=0, required=False)  # fmt: skip

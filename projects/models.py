@@ -381,3 +381,25 @@ class TermLoanSchedule(models.Model):
 
     def __str__(self) -> str:
         return self.lender
+
+
+class StockStatement(models.Model):
+    """The borrower's latest stock and book-debts statement, for the drawing power: read
+    from its Excel file or entered by the CA, who may correct what was read. Rupees."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, related_name="stock_statement"
+    )
+    period = models.CharField(max_length=200, blank=True)
+    stock = models.DecimalField(max_digits=16, decimal_places=2)
+    creditors_for_goods = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    receivables_under_90 = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    receivables_over_90 = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    # What the reader found per part of the stock and noticed, when it was read from a file.
+    stock_parts = models.JSONField(default=dict, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    source = models.CharField(max_length=300, default="entered by the CA")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Stock statement of {self.project}"

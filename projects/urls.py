@@ -20,5 +20,11 @@ urlpatterns = [
     path("<uuid:pk>/assumptions/", entry_views.assumptions, name="assumptions"),
     path("<uuid:pk>/term-loans/", entry_views.term_loans, name="term-loans"),
     path("<uuid:pk>/term-loans/read/", entry_views.term_loan_read, name="term-loan-read"),
+    path("<uuid:pk>/drawing-power/", entry_views.stock_statement, name="stock-statement"),
+    path(
+        "<uuid:pk>/drawing-power/read/",
+        entry_views.stock_statement_read,
+        name="stock-statement-read",
+    ),
     path("<uuid:pk>/cma.xlsx", views.project_download, name="download"),
 ]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.cma.assessment import ASSESSMENT_ROWS
+from pipeline.cma.drawing_power import DrawingPower, drawing_power
 from pipeline.cma.model import Cma, Finding, LineItem
 from pipeline.cma.rows import RATIO, ROWS, Row
 
@@ -43,6 +44,7 @@ def cma_document(cma: Cma, findings: Sequence[Finding] = ()) -> dict:
             for f in findings
         ],
         "form_i": form_one_document(cma),
+        "drawing_power": drawing_power_document(cma),
         "assumptions": [
             {
                 "name": a.name,
@@ -79,6 +81,37 @@ def form_one_document(cma: Cma) -> dict:
             kind: {part: number(form.total(part, fund)) for part in ("existing", "proposed")}
             for kind, fund in (("fund_based", True), ("non_fund_based", False))
         },
+    }
+
+
+def drawing_power_document(cma: Cma) -> dict | None:
+    """The DP from the stock statement against the limit (an addition); None without one."""
+    if cma.project.stock_position is None:
+        return None
+    return drawing_power_fields(drawing_power(cma.project.stock_position, cma.project.form_one))
+
+
+def drawing_power_fields(dp: DrawingPower) -> dict:
+    """A drawing power as JSON (the CMA's and the API's), amounts in rupees."""
+    position = dp.position
+    return {
+        "period": position.period,
+        "source": position.source,
+        "facility": dp.facility or None,
+        "stock": number(position.stock),
+        "creditors_for_goods": number(position.creditors_for_goods),
+        "paid_stock": number(dp.paid_stock),
+        "stock_margin_pct": number(dp.stock_margin_pct),
+        "stock_dp": number(dp.stock_dp),
+        "receivables_under_90": number(position.receivables_under_90),
+        "receivables_over_90": number(position.receivables_over_90),
+        "receivables_margin_pct": number(dp.receivables_margin_pct),
+        "receivables_dp": number(dp.receivables_dp),
+        "drawing_power": number(dp.drawing_power),
+        "limit": number(dp.limit),
+        "proposed_limit": number(dp.proposed_limit),
+        "available": number(dp.available),
+        "shortfall": number(dp.shortfall) if dp.limit is not None else None,
     }
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from pipeline.cma.assumptions import Assumptions
+from pipeline.cma.drawing_power import StockPosition
 from pipeline.cma.form_one import FormOne
 from pipeline.cma.formula import Expr
 from pipeline.cma.loans import TermLoan
@@ -139,6 +140,8 @@ class ProjectInfo:
     term_loans: tuple[TermLoan, ...] = ()
     # Form I as the CA entered it: the borrower's particulars and its limits.
     form_one: FormOne = field(default_factory=FormOne)
+    # The latest stock and book-debts statement, for the drawing power (pipeline.cma.drawing_power).
+    stock_position: StockPosition | None = None
 
     def __post_init__(self) -> None:
         self.constitution = normalise_constitution(self.constitution)

@@ -31,12 +31,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.cma.assessment import FORM_IV, FORM_V, FORM_VI, KEY_FINANCIALS, RATIOS
 from pipeline.cma.cached_values import Cached, store_values
 from pipeline.cma.compute import may_be_empty, years_needed
+from pipeline.cma.drawing_power import drawing_power
 from pipeline.cma.formula import Amount, to_excel
 from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
 from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, ROWS, Row
 from pipeline.cma.workbook_assumptions import write_assumptions
 from pipeline.cma.workbook_charts import write_charts
+from pipeline.cma.workbook_drawing_power import write_drawing_power
 from pipeline.cma.workbook_form_one import write_form_one
 from pipeline.cma.workbook_loans import write_loans
 from pipeline.cma.workbook_notes import write_cover, write_notes
@@ -200,6 +202,9 @@ def build_workbook(cma: Cma, findings: Sequence[Finding] = ()) -> bytes:
     _charts(workbook.create_sheet("Charts"), cma, layout, sheets)
     if cma.project.term_loans:
         write_loans(workbook.create_sheet("Term loans"), cma)
+    if cma.project.stock_position is not None:
+        dp = drawing_power(cma.project.stock_position, cma.project.form_one)
+        write_drawing_power(workbook.create_sheet("Drawing power"), cma, dp, cached)
     write_notes(workbook.create_sheet("Notes"), cma, findings)
     write_trace(workbook.create_sheet("Line items"), cma)
     buffer = BytesIO()

@@ -106,6 +106,8 @@ ROUTES: dict[str, Route] = {
     ),
     "projects:term-loans": Route(args=project, methods={"get": dict, "post": dict}),
     "projects:term-loan-read": Route(args=project, methods={"post": _file}),
+    "projects:stock-statement": Route(args=project, methods={"get": dict, "post": dict}),
+    "projects:stock-statement-read": Route(args=project, methods={"post": _file}),
     "reviews:screen": Route(args=project),
     "reviews:decide": Route(
         args=lambda t: [t.project.pk, t.review_item.pk],
@@ -139,6 +141,10 @@ ROUTES: dict[str, Route] = {
         args=project, methods={"get": dict, "put": lambda: {"loans": []}}
     ),
     "api:project-term-loan-read": Route(args=project, methods={"post": _file}),
+    "api:project-stock-statement": Route(
+        args=project, methods={"get": dict, "put": lambda: {"stock": "100"}}
+    ),
+    "api:project-stock-statement-read": Route(args=project, methods={"post": _file}),
     "api:classify": Route(
         methods={"post": lambda: [{"label": "Sundry debtors", "section": "Current assets"}]}
     ),
