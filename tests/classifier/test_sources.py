@@ -1536,3 +1536,56 @@ def test_a_profit_and_loss_note_line_gets_its_row(label, note, expected):
     item = ItemContext(label, section=note, statement=PL, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# Ageing wordings (months, days, years) and loan wordings of notes and sanction letters.
+AGEING_AND_LOANS = [
+    (
+        "Outstanding for following periods from due date of payment - less than 6 months",
+        "Trade receivables",
+        "receivables_domestic",
+    ),
+    (
+        "Outstanding for following periods from due date of payment - 6 months to 1 year",
+        "Trade receivables",
+        "other_noncurrent_assets",
+    ),
+    ("Unbilled dues", "Trade receivables", "receivables_domestic"),
+    ("Receivables outstanding beyond 180 days", "Trade receivables", "other_noncurrent_assets"),
+    ("Debtors above 6 months", "Sundry debtors", "other_noncurrent_assets"),
+    ("Debtors below 6 months", "Sundry debtors", "receivables_domestic"),
+    ("Debtors within six months", "Sundry debtors", "receivables_domestic"),
+    ("Debtors - more than one year old", "Sundry debtors", "other_noncurrent_assets"),
+    ("Trade payables - less than 1 year", "Trade payables", "sundry_creditors"),
+    ("Trade payables - more than 3 years", "Trade payables", "sundry_creditors"),
+    ("OD limit with HDFC Bank", "Short-term borrowings", "bank_borrowings_wc"),
+    ("CC limit - SBI (Rs. 5 crore sanctioned)", "Short-term borrowings", "bank_borrowings_wc"),
+    ("Stock and book debt hypothecation loan", "Short-term borrowings", "bank_borrowings_wc"),
+    ("Export packing credit (EPC)", "Short-term borrowings", "bank_borrowings_wc"),
+    ("Bills discounted under LC", "Short-term borrowings", "bank_borrowings_wc"),
+    ("Invoice discounting - TReDS", "Short-term borrowings", "bank_borrowings_wc"),
+    (
+        "Term loan - Bank of Baroda (repayable in 60 monthly instalments)",
+        "Long-term borrowings",
+        "term_loans",
+    ),
+    ("Machinery loan - SIDBI", "Long-term borrowings", "term_loans"),
+    ("Loan against property - HDFC", "Long-term borrowings", "term_loans"),
+    ("Vehicle loan - Mahindra Finance", "Long-term borrowings", "term_loans"),
+    ("GECL (extension) - 36 EMIs after 12 months moratorium", "Long-term borrowings", "term_loans"),
+    ("WCTL under GECL", "Long-term borrowings", "term_loans"),
+    (
+        "Current maturities of long-term debt (term loan instalments due in next 12 months)",
+        "Short-term borrowings",
+        "current_maturities_ltd",
+    ),
+    ("Business loan from Bajaj Finserv (unsecured)", "Long-term borrowings", "term_loans"),
+    ("Unsecured loan from Tata Capital", "Long-term borrowings", "term_loans"),
+]
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), AGEING_AND_LOANS)
+def test_an_ageing_or_loan_wording_gets_its_row(label, note, expected):
+    item = ItemContext(label, section=note, statement=BS, **MAKER)
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
