@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
-from pipeline.readers.document import ExtractedDocument, ExtractedItem, Part
+from pipeline.readers.document import UNPLACED, ExtractedDocument, ExtractedItem, Part
 from pipeline.statement_arithmetic import Check
 
 NOTES = "notes"
@@ -34,8 +34,14 @@ def extract_report(document: ExtractedDocument, checks: Sequence[Check]) -> list
         if key not in known:
             known.add(key)
             parts.append(_part_from_items(document, key))
+    for page in range(1, (document.pages or 0) + 1):  # a PDF page that gave nothing
+        if (None, page) not in known:
+            why = "read, but no statement line, note or schedule was found on it"
+            parts.append(Part(f"page {page}", UNPLACED, why, page=page))
     if not parts:
         parts.append(Part(document.file_name, document.kind, "the whole file is one statement"))
+    if all(part.sheet is None and part.page is not None for part in parts):
+        parts.sort(key=lambda part: part.page)  # a PDF's pages in their order
     entries = [_entry(part, document, checks) for part in parts]
     placed = {id(check) for entry in entries for check in entry.pop("_checks")}
     loose = [check.as_dict() for check in checks if id(check) not in placed]

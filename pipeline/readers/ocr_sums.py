@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.cma.money import group_indian
 from pipeline.readers.document import BALANCE_SHEET
 from pipeline.readers.pdf_state import Draft
 from pipeline.readers.pdf_structure import TOTAL
@@ -189,11 +190,5 @@ def _total_text(draft: Draft, year: str, computed: Decimal, printed: Decimal) ->
 
 
 def _money(value: Decimal) -> str:
-    """Indian grouping: 12,34,567."""
-    sign, digits = ("-" if value < 0 else ""), f"{abs(value):.0f}"
-    head, tail = digits[:-3], digits[-3:]
-    groups = []
-    while len(head) > 2:
-        head, group = head[:-2], head[-2:]
-        groups.insert(0, group)
-    return sign + ",".join([g for g in [head, *groups] if g] + [tail])
+    """Indian grouping, whole rupees: 12,34,567 (as statement_arithmetic words its checks)."""
+    return ("-" if value < 0 else "") + group_indian(f"{abs(value):.0f}")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
+from pipeline.readers.document import UNPLACED, ExtractedDocument, Part, ReaderError, ReadLimits
 from pipeline.readers.ocr import Scanned, read_scanned, refuse_pages
 from pipeline.readers.ocr_checks import OcrChecks, check_scanned
 from pipeline.readers.pdf_pages import PageText, count_pages, damaged_pdf, read_pages, truncated_pdf
@@ -58,7 +58,27 @@ def read_pdf(
         pages=page_count,
         warnings=_warnings(parsed, scanned, ocr),
         ocr=ocr.report() if scanned.read else None,
+        parts=_left_out(found, scanned),
     )
+
+
+def _left_out(found: Survey, scanned: Scanned) -> list[Part]:
+    """The pages no reader took, for the extract report (the others are described by
+    their items): annexures, and scanned pages OCR could not read well enough."""
+    parts = [
+        Part(
+            f"page {number}",
+            UNPLACED,
+            "an annexure page (no statement or note on it), left out",
+            page=number,
+        )
+        for number in found.annexures
+    ]
+    parts += [
+        Part(f"page {number}", UNPLACED, f"a scanned page left out: {why}", page=number)
+        for number, why in scanned.refused.items()
+    ]
+    return sorted(parts, key=lambda part: part.page)
 
 
 def _parsed(pages: list[PageText], found: Survey, scanned: Scanned, limits: ReadLimits):

@@ -162,3 +162,16 @@ def test_a_sheet_that_cannot_be_placed_is_reported_and_left_out():
         UNPLACED,
         0,
     )
+
+
+def test_a_pdfs_report_has_every_page_in_order_and_its_annexures_left_out():
+    path = SAMPLES / "_large" / "Shree Ganesh Polymers - FS FY2024-25 with annexures.pdf"
+    document = read_document(path.name, path.read_bytes(), ReadLimits())
+    report = extract_report(document, check_rows(document.items, document.units))
+    assert [entry["name"] for entry in report] == [f"page {n}" for n in range(1, 1 + len(report))]
+    assert len(report) == document.pages
+    read = [entry for entry in report if entry["role"] != UNPLACED]
+    assert {entry["role"] for entry in read} >= {"balance_sheet", "profit_and_loss", "notes"}
+    assert sum(entry["items"] for entry in read) == len(document.items)
+    left_out = [entry for entry in report if entry["role"] == UNPLACED]
+    assert sum("annexure" in entry["why"] for entry in left_out) >= 100
