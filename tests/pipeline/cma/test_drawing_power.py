@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from io import BytesIO
 
+import pytest
 from openpyxl import load_workbook
 
 from pipeline.cma.drawing_power import StockPosition, drawing_power
@@ -14,6 +15,7 @@ from pipeline.cma.export import cma_document
 from pipeline.cma.form_one import Facility, FormOne
 from pipeline.cma.workbook import build_workbook
 from pipeline.readers.stock_statement import read_stock_statement
+from tests.pipeline.cma.recalc import recalculate, soffice
 from tests.pipeline.cma.synthetic import TIES, cma_from
 from tests.readers.stock_fixtures import simple_list
 
@@ -69,3 +71,21 @@ def test_the_sheet_and_the_json_carry_the_drawing_power():
     without = cma_from(TIES)
     assert cma_document(without)["drawing_power"] is None
     assert "Drawing power" not in load_workbook(BytesIO(build_workbook(without))).sheetnames
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_libreoffice_recalculates_the_dp_and_form_ones_totals_as_the_json(tmp_path):
+    strict = Facility("cash_credit", existing=D(3_000_000), proposed=D(4_000_000),
+                      stock_margin_pct=D(30), receivables_margin_pct=D(50))  # fmt: skip
+    cma = cma_from(TIES, stock_position=POSITION, form_one=FormOne.of({}, [strict]),
+                   display_unit="rupees")  # fmt: skip
+    book = load_workbook(recalculate(build_workbook(cma), tmp_path), data_only=True)
+    document = cma_document(cma)
+    dp = book["Drawing power"]
+    assert [dp[cell].value for cell in ("B9", "B12", "B13", "B18", "B19")] == [
+        document["drawing_power"][key]
+        for key in ("stock_dp", "receivables_dp", "drawing_power", "available", "shortfall")
+    ]
+    totals = [row for row in book["Form I"].iter_rows() if row[1].value == "Total fund-based"]
+    assert (totals[0][3].value, totals[0][4].value) == (3_000_000, 4_000_000)
