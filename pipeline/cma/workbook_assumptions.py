@@ -44,7 +44,7 @@ def write_assumptions(ws: Worksheet, cma: Cma) -> None:
         if used.entered_by == "CA":
             ws.cell(row=row, column=3).font = BOLD
     row += 2
-    put_text(ws, row, 1, "Balancing row", BOLD)
+    put_text(ws, row, 1, "Balancing row", BOLD).alignment = WRAP
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
     sentence = balancing_sentence(cma)
     put_text(ws, row, 2, sentence).alignment = WRAP

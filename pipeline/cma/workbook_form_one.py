@@ -59,7 +59,7 @@ def write_form_one(ws: Worksheet, cma: Cma, cached: Cached) -> None:
     put_text(ws, row, 1, f"Existing and proposed limits (in {UNIT_NAMES[project.display_unit]})",
              BOLD)  # fmt: skip
     row = _limits(ws, cma, row + 1, values)
-    widths(ws, {"A": 34, "B": 30, "C": 24, "D": 16, "E": 16, "F": 34})
+    widths(ws, {"A": 40, "B": 30, "C": 24, "D": 16, "E": 16, "F": 34})
     print_setup(ws, landscape=False)
 
 
