@@ -139,8 +139,10 @@ def _infer_statement(item: ItemContext, tags: set[str]) -> None:
     if "pl" not in tags and "bs" not in tags:
         if tags & {"liability", "asset"}:
             tags.add("bs")
-        elif tags & {"expense", "income"} or (item.side or "").casefold() in ("dr", "cr"):
-            tags.add("pl")  # a Dr/Cr side outside any balance-sheet account
+        elif tags & {"expense", "income"}:
+            tags.add("pl")
+        # A Dr/Cr side alone names no statement: a trial balance's debit is an expense or
+        # an asset, its credit an income or a liability (statement.hypotheses reads both).
     if "bs" in tags and "pl" not in tags and not tags & {"liability", "asset"}:
         # A trial balance's ledger in a balance-sheet group: Dr is an asset, Cr a liability.
         tags |= {"asset"} if "debit" in tags else {"liability"} if "credit" in tags else set()

@@ -70,6 +70,10 @@ def hypotheses(frame: Frame) -> list[Frame]:
     tags = frame.tags
     if not tags & {"bs", "pl"}:
         readings = (EXPENSE, INCOME, LIABILITY, ASSET)
+        if "debit" in tags and "credit" not in tags:
+            readings = (EXPENSE, ASSET)
+        elif "credit" in tags and "debit" not in tags:
+            readings = (INCOME, LIABILITY)
     elif "pl" in tags and "bs" not in tags and not tags & {"expense", "income"}:
         readings = (EXPENSE, INCOME)
     elif "bs" in tags and "pl" not in tags and not tags & {"liability", "asset"}:

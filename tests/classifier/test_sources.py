@@ -1589,3 +1589,48 @@ def test_an_ageing_or_loan_wording_gets_its_row(label, note, expected):
     item = ItemContext(label, section=note, statement=BS, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# A trial balance with the groups SMEs add in Tally; Dr/Cr and no statement. A debit is read
+# as an expense or an asset, a credit as an income or a liability.
+CUSTOM_GROUPS = [
+    ("CGST @9%", "GST Ledgers", "Cr", "statutory_liabilities"),
+    ("Input IGST", "GST Ledgers", "Dr", "other_current_assets"),
+    ("TDS u/s 194J", "TDS Ledgers", "Cr", "statutory_liabilities"),
+    ("TDS deducted by customers", "TDS Ledgers", "Dr", "advance_tax"),
+    ("Mr. Ramesh - Advance", "Staff Advances", "Dr", "other_current_assets"),
+    ("Audit fee", "Creditors for Expenses", "Cr", "other_current_liabilities"),
+    ("Kotak Car Loan", "Bank Loans", "Cr", "term_loans"),
+    ("ICICI OD", "Bank Loans", "Cr", "bank_borrowings_wc"),
+    ("PF Payable", "Statutory Dues", "Cr", "statutory_liabilities"),
+    ("ESIC Payable", "Statutory Dues", "Cr", "statutory_liabilities"),
+    ("Rajesh Capital", "Partners Capital", "Cr", "share_capital"),
+    ("Anil Current A/c", "Partners Current Accounts", "Cr", "share_capital"),
+    ("Sales - Local", "Sales", "Cr", "sales_domestic"),
+    ("Purchase - Interstate", "Purchases", "Dr", "rm_indigenous"),
+    ("Labour Charges", "Manufacturing Expenses", "Dr", "direct_labour"),
+    ("Office Expenses", "Administrative Expenses", "Dr", "sga_expenses"),
+    ("Sales Promotion", "Selling Expenses", "Dr", "sga_expenses"),
+    ("Interest on Car Loan", "Financial Expenses", "Dr", "interest"),
+    ("Bank Interest Received", "Other Income", "Cr", "nonop_income"),
+    ("Electricity Deposit", "Security Deposits", "Dr", "other_noncurrent_assets"),
+    ("Machinery", "Plant & Machinery", "Dr", "gross_block"),
+    ("Accumulated Depreciation - Machinery", "Plant & Machinery", "Cr", "accumulated_depreciation"),
+    ("FD - Axis Bank", "Fixed Deposits", "Dr", "investments_current"),
+    ("Advance Tax FY 24-25", "Advance Tax", "Dr", "advance_tax"),
+    ("Provision for Tax FY 24-25", "Provisions", "Cr", "provision_for_tax"),
+]
+
+
+@pytest.mark.parametrize(("label", "group", "side", "expected"), CUSTOM_GROUPS)
+def test_a_ledger_under_an_smes_own_group_gets_its_row(label, group, side, expected):
+    item = ItemContext(
+        label,
+        tally_group=group,
+        side=side,
+        file="tb.csv",
+        constitution="partnership",
+        industry="manufacturing",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
