@@ -34,6 +34,7 @@ from projects.models import StockStatement
 from projects.services import ServiceError
 from projects.throttles import UploadThrottle, limit
 
+FUTURE_KINDS = ("estimated", "projected")
 AFTER_SAVING = (
     "The next CMA generated prints it; a completed project shows it once processed again "
     "(Process again, from the generate step)."
@@ -66,15 +67,24 @@ def form_one(request, pk):
     return render(request, "projects/form_one.html", context, status=status)
 
 
+def future_years(project) -> list[str]:
+    """The estimated and projected years of the project's last CMA; none before one."""
+    cma = getattr(project, "cma", None)
+    if cma is None:
+        return []
+    return [y["key"] for y in cma.document.get("years", []) if y["kind"] in FUTURE_KINDS]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def assumptions(request, pk):
     project = get_project_for_user(request.user, pk)
     membership = membership_of(request.user)
+    years = future_years(project)
     status = 200
     if request.method == "POST":
         require_processing_role(request.user)
-        form = AssumptionsForm(request.POST)
+        form = AssumptionsForm(request.POST, years=years)
         if form.is_valid():  # the form checks them as the service does
             entry_services.save_assumptions(
                 project, form.cleaned_data["assumptions"], acting_user=request.user
@@ -83,7 +93,7 @@ def assumptions(request, pk):
             return redirect("projects:assumptions", pk=project.pk)
         status = 400
     else:
-        form = AssumptionsForm.for_stated(project.assumptions)
+        form = AssumptionsForm.for_stated(project.assumptions, years)
     context = {"project": project, "membership": membership, "form": form}
     return render(request, "projects/assumptions.html", context, status=status)
 

@@ -54,6 +54,14 @@ def parse_years(text: str) -> list[str]:
     return [f"FY{year}" for year in sorted(years)]
 
 
+# The amounts a CA states year by year: a field a year when the years are known.
+BY_YEAR = ("net_sales", "limit_requested", "capex", "new_term_loans", "drawings")
+
+
+def _year_field(name: str, year: str) -> str:
+    return f"year_{name}_{year}"
+
+
 class AssumptionsForm(forms.Form):
     """The projections' assumptions. Every one is optional: blank means its default
     (the trend, or Form I's limits), and the workbook's Assumptions sheet says which."""
@@ -71,26 +79,52 @@ class AssumptionsForm(forms.Form):
         '"capex": {"FY2027": 2500000}}. A field above applies to every year.',
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, years: list[str] = (), **kwargs) -> None:
+        """`years`: the estimated and projected years, when known (a CMA was built), get
+        a field each for the amounts that differ by year."""
         super().__init__(*args, **kwargs)
+        self.years = list(years)
         for name, spec in SPECS.items():
             self.fields[ASSUME_PREFIX + name] = forms.DecimalField(
                 required=False, label=spec.label, min_value=spec.low, max_value=spec.high
             )
+        for name in BY_YEAR if self.years else ():
+            spec = SPECS[name]
+            for year in self.years:
+                self.fields[_year_field(name, year)] = forms.DecimalField(
+                    required=False, label=f"{spec.label}, {year}", min_value=spec.low
+                )
 
     @classmethod
-    def for_stated(cls, stated: dict) -> AssumptionsForm:
+    def for_stated(cls, stated: dict, years: list[str] = ()) -> AssumptionsForm:
         """The form showing the assumptions a project states: one value in its field,
-        values by year in the JSON box."""
-        by_year = {name: value for name, value in stated.items() if isinstance(value, dict)}
+        values by year in their year's field (or the JSON box for other years)."""
         initial = {
             ASSUME_PREFIX + name: value
             for name, value in stated.items()
             if name in SPECS and not isinstance(value, dict)
         }
+        by_year = {}
+        for name, values in stated.items():
+            if not isinstance(values, dict):
+                continue
+            for year, value in values.items():
+                if name in BY_YEAR and year in years:
+                    initial[_year_field(name, year)] = value
+                else:
+                    by_year.setdefault(name, {})[year] = value
         initial["balancing_row"] = stated.get("balancing_row", "cash_bank")
         initial["assumptions_json"] = json.dumps(by_year) if by_year else ""
-        return cls(initial=initial)
+        return cls(initial=initial, years=years)
+
+    def year_rows(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """(label, a field a year) for the table of amounts by year."""
+        if not self.years:
+            return []
+        return [
+            (SPECS[name].label, [self[_year_field(name, year)] for year in self.years])
+            for name in BY_YEAR
+        ]
 
     def assumption_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name.startswith(ASSUME_PREFIX)]
@@ -114,6 +148,15 @@ class AssumptionsForm(forms.Form):
             value = cleaned.get(ASSUME_PREFIX + name)
             if value is not None:
                 raw[name] = value
+        for name in BY_YEAR if self.years else ():
+            given = {y: cleaned.get(_year_field(name, y)) for y in self.years}
+            given = {year: value for year, value in given.items() if value is not None}
+            if given:
+                earlier = raw.get(name)
+                base = dict(earlier) if isinstance(earlier, dict) else {}
+                if earlier is not None and not isinstance(earlier, dict):
+                    base = {year: earlier for year in self.years}  # every year, then these
+                raw[name] = base | given
         if cleaned.get("balancing_row") and cleaned["balancing_row"] != "cash_bank":
             raw["balancing_row"] = cleaned["balancing_row"]
         try:
@@ -239,7 +282,7 @@ class ParticularsForm(forms.ModelForm):
             "registered_office": forms.Textarea(attrs={"rows": 2}),
             "works_address": forms.Textarea(attrs={"rows": 2}),
             "promoters": forms.Textarea(attrs={"rows": 2}),
-            "incorporated_on": forms.DateInput(attrs={"type": "date"}),
+            "incorporated_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         }
 
 

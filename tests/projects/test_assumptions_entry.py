@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.test import Client
 
 from pipeline.cma.assumptions import Assumptions
+from pipeline.models import CmaResult
 from projects.models import AuditEntry, Project
 from tests.cast import api_client_for
 
@@ -105,3 +106,46 @@ def test_the_portal_page_says_what_is_wrong(ca, project):
     assert response.status_code == 400
     assert "is not a year key" in response.content.decode()
     assert Project.objects.get(pk=project.pk).assumptions == {}
+
+
+def test_once_a_cma_gives_the_years_the_page_takes_amounts_year_by_year(ca, project):
+    years = [{"key": "FY2025", "kind": "audited"}, {"key": "FY2026", "kind": "estimated"},
+             {"key": "FY2027", "kind": "projected"}]  # fmt: skip
+    CmaResult.objects.create(project=project, document={"years": years})
+    project.assumptions = {"net_sales": {"FY2027": "9000000", "FY2031": "1"}}
+    project.save()
+    client = Client()
+    client.force_login(ca)
+    page = client.get(f"/projects/{project.pk}/assumptions/").content.decode()
+    assert 'name="year_net_sales_FY2027"' in page and 'value="9000000"' in page
+    assert 'name="year_net_sales_FY2025"' not in page  # an audited year is not assumed
+    assert "FY2031" in page  # a year the CMA does not show stays in the JSON box
+    response = client.post(
+        f"/projects/{project.pk}/assumptions/",
+        {
+            "balancing_row": "cash_bank",
+            "assume_capex": "100000",
+            "year_capex_FY2027": "2500000",
+            "year_net_sales_FY2026": "8000000",
+            "year_net_sales_FY2027": "9500000",
+            "year_drawings_FY2026": "-1",
+        },
+    )
+    assert response.status_code == 400  # drawings cannot be negative
+    response = client.post(
+        f"/projects/{project.pk}/assumptions/",
+        {
+            "balancing_row": "cash_bank",
+            "assume_capex": "100000",
+            "year_capex_FY2027": "2500000",
+            "year_net_sales_FY2026": "8000000",
+            "year_net_sales_FY2027": "9500000",
+        },
+    )
+    assert response.status_code == 302
+    stated = Assumptions.from_dict(Project.objects.get(pk=project.pk).assumptions)
+    assert stated.for_year("net_sales", "FY2026") == Decimal(8_000_000)
+    assert stated.for_year("net_sales", "FY2027") == Decimal(9_500_000)
+    # One figure for every year, and FY2027's own figure in its place.
+    assert stated.for_year("capex", "FY2026") == Decimal(100_000)
+    assert stated.for_year("capex", "FY2027") == Decimal(2_500_000)
