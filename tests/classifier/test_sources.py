@@ -1634,3 +1634,27 @@ def test_a_ledger_under_an_smes_own_group_gets_its_row(label, group, side, expec
     )
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+def without_statement() -> list[tuple[str, str, str | None]]:
+    """Every note line above as a text export gives it: label and heading, no statement."""
+    four = CASES + AGEING_AND_GUIDANCE_NOTE + BANK_CMA_FORMAT + OLD_SCHEDULE_VI
+    four += DIVISION_II_NOTES + LOANS_IND_AS_AND_LEDGERS
+    three = BALANCE_SHEET_NOTES + PROFIT_AND_LOSS_NOTES + AGEING_AND_LOANS
+    return [(label, section, expected) for label, section, _, expected in four] + three
+
+
+def test_a_note_line_without_its_statement_gets_the_same_row():
+    lines = without_statement()
+    items = [
+        ItemContext(label, section=section, file="export.txt", **MAKER)
+        for label, section, _ in lines
+    ]
+    verdicts = Classifier().classify(items)
+    wrong = [
+        (label, section, expected, verdict.cma_key)
+        for (label, section, expected), verdict in zip(lines, verdicts, strict=True)
+        if verdict.cma_key != expected
+    ]
+    assert len(lines) > 450
+    assert not wrong
