@@ -22,9 +22,8 @@ FACE_ITEMS = {
     ("balance_sheet", "Property, plant and equipment"): "90.60",
     ("balance_sheet", "Cash and bank balances"): "50.00",
     ("profit_and_loss", "Other income"): "5.00",
-    ("profit_and_loss", "Cost of materials consumed"): "300.00",
     ("profit_and_loss", "Employee benefits expense"): "80.00",
-    ("profit_and_loss", "Other expenses"): "97.75",
+    ("profit_and_loss", "Other expenses"): "102.75",
     ("profit_and_loss", "Tax expense"): "7.00",
 }
 NOTE_ITEMS = {
@@ -38,6 +37,11 @@ NOTE_ITEMS = {
     ("notes", "Finished goods"): "30.00",
     ("notes", "Sale of products"): "495.00",
     ("notes", "Other operating revenue"): "5.00",
+    ("notes", "Opening stock of raw materials"): "30.00",
+    ("notes", "Add: Purchases"): "310.00",
+    ("notes", "Less: Closing stock of raw materials"): "40.00",
+    ("notes", "Opening stock"): "25.00",
+    ("notes", "Less: Closing stock"): "30.00",
 }
 # Without notes every face line is an item.
 FACE_ONLY = {
@@ -47,6 +51,8 @@ FACE_ONLY = {
     ("balance_sheet", "Trade payables"): "40.10",
     ("balance_sheet", "Inventories"): "70.00",
     ("profit_and_loss", "Revenue from operations"): "500.00",
+    ("profit_and_loss", "Cost of materials consumed"): "300.00",
+    ("profit_and_loss", "Changes in inventories of finished goods"): "-5.00",
 }
 TRIAL_BALANCE = [
     ("Narmada Textiles Private Limited",),

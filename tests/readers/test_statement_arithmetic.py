@@ -50,16 +50,16 @@ def test_every_equation_of_a_statement_that_ties_holds():
         (
             "profit_break",
             PROFIT,
-            "sheet 'Sheet2' row 15",
+            "sheet 'Sheet2' row 16",
             "The profit for FY2025 is ₹20,25,000.00 in the statement of profit and loss "
-            "(“Profit for the year”, sheet 'Sheet2' row 15), but the reserves or capital take "
+            "(“Profit for the year”, sheet 'Sheet2' row 16), but the reserves or capital take "
             "in ₹20,52,000.00 (sheet 'Notes' row 11)",
         ),
         (
             "subtotal_break",
             TOTAL,
-            "sheet 'Sheet2' row 12",
-            "The items of Expenses above “Total expenses” (sheet 'Sheet2' row 12) add to "
+            "sheet 'Sheet2' row 13",
+            "The items of Expenses above “Total expenses” (sheet 'Sheet2' row 13) add to "
             "₹4,77,75,000.00 in FY2025; it shows ₹4,78,75,000.00",
         ),
     ],
@@ -75,7 +75,7 @@ def test_a_slip_breaks_the_one_equation_it_is_in_with_its_place(variant, kind, p
 def test_one_printed_unit_of_rounding_is_allowed_and_no_more():
     """In lakhs printed to two decimals one unit is ₹1,000: a total ₹1,000 off holds."""
     document, checks = _checks("ties")
-    total = next(c for c in checks if c.kind == TOTAL and c.place == "sheet 'Sheet2' row 12")
+    total = next(c for c in checks if c.kind == TOTAL and c.place == "sheet 'Sheet2' row 13")
     assert total.tolerance == Decimal(1000)
     item = next(i for i in document.items if i.label == "Other expenses")
     item.amounts["FY2025"] += Decimal(1000)
