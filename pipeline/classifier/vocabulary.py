@@ -204,6 +204,7 @@ def default_vocabulary() -> Vocabulary:
     return Vocabulary.load()
 
 
+_SHORT_HEADINGS = frozenset({"loan", "cash", "bank", "tax", "bs", "sale", "gst", "tds", "fixed"})
 _REFERENCES = frozenset({"schedule", "sch", "annexure", "annex", "note", "notes", "appendix"})
 
 
@@ -211,7 +212,7 @@ def _without_reference(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """'Schedule C - Secured loans', 'Note 16 Borrowings': the heading follows the reference."""
     if tokens and tokens[0] in _REFERENCES:
         tokens = tokens[1:]
-        if tokens and len(tokens[0]) <= 4 and tokens[0] not in ("loan", "cash", "bank", "tax"):
+        if tokens and len(tokens[0]) <= 4 and tokens[0] not in _SHORT_HEADINGS:
             tokens = tokens[1:]  # the reference's letter or roman numeral ('c', 'iv')
     return tokens
 

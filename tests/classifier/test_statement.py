@@ -108,3 +108,13 @@ def test_a_loss_on_sale_in_the_fixed_asset_schedule_is_the_years_non_operating_i
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == "nonop_expenses"
     assert "fixed-asset schedule" in verdict.evidence
+
+
+def test_the_sheet_names_the_statement_when_nothing_else_does():
+    items = [
+        ItemContext("Depreciation", sheet="BS", file="a.xlsx"),
+        ItemContext("Depreciation", sheet="Notes to BS", file="b.xlsx"),
+        ItemContext("Depreciation", sheet="P&L", file="c.xlsx"),
+    ]
+    keys = [v.cma_key for v in Classifier().classify(items)]
+    assert keys == ["accumulated_depreciation", "accumulated_depreciation", "depreciation"]
