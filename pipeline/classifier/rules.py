@@ -34,7 +34,7 @@ RAW_CLOSING = 0.95
 RAW_MEMO = 0.93
 RAW_ROLLING = 0.88  # a line of a reserve whose closing balance is not printed
 
-_CLOSING_DATE = re.compile(r"\b(3[01])\s*[./-]?\s*(0?3|mar)|\bclosing|\bend of|\bat the end")
+_CLOSING_DATE = re.compile(r"\b(3[01])(st)?\s*[./-]?\s*(0?3|mar)|\bclosing|\bend of|\bat the end")
 _OPENING_DATE = re.compile(r"\b0?1(st)?\s*[./-]?\s*(0?4|apr)|\bopening|\bbeginning")
 _INTANGIBLE = re.compile(r"goodwill|software|patent|trade ?mark|copyright|licen[cs]e|intangible")
 _CLOSING_BALANCE = re.compile(
@@ -108,6 +108,7 @@ def fixed_asset_column(item: ItemContext, frame: Frame) -> Candidate | None:
     if "net block" in column or "carrying" in column or "net value" in column:
         return _memo(NET_BLOCK, "net block is gross block less depreciation")
     closing = bool(_CLOSING_DATE.search(column)) and not _OPENING_DATE.search(column)
+    closing = closing and not _last_years_close(column, item)
     if "depreciation" in column or "amorti" in column or "accumulated" in column:
         if closing and re.search(r"up ?to|as (at|on)|closing|total|balance", column):
             if intangible:
@@ -117,6 +118,21 @@ def fixed_asset_column(item: ItemContext, frame: Frame) -> Candidate | None:
     if ("gross" in column or "cost" in column) and closing:
         return _column(gross_row, 1, RAW_COLUMN, "closing gross block")
     return _memo(FA_MOVEMENT, "an opening balance or a movement of the year")
+
+
+_DATED_CLOSE = re.compile(r"\b3[01](?:st)?\s*[./-]?\s*(?:0?3|mar\w*)\s*[./,-]?\s*(\d{4}|\d{2})\b")
+_FINANCIAL_YEAR = re.compile(r"(\d{4})$")
+
+
+def _last_years_close(column: str, item: ItemContext) -> bool:
+    """'Depreciation up to 31.03.2024' in a schedule of FY2025 is the opening balance."""
+    dated = _DATED_CLOSE.search(column)
+    years = [int(m.group(1)) for key in item.amounts if (m := _FINANCIAL_YEAR.search(key))]
+    if not dated or not years:
+        return False
+    year = int(dated.group(1))
+    year += 2000 if year < 100 else 0
+    return year < max(years)
 
 
 def _column(key: str, sign: int, raw: float, why: str) -> Candidate:

@@ -26,6 +26,7 @@ from pipeline.classifier.context import Candidate, ItemContext
 from pipeline.classifier.frame import Frame
 from pipeline.classifier.rules import CROSSING
 from pipeline.classifier.sections import (
+    APPROPRIATION,
     ASSET_KEYS,
     BALANCE_SHEET,
     LIABILITY_KEYS,
@@ -186,8 +187,8 @@ def _place(item: ItemContext) -> tuple:
 def _consistent(candidate: Candidate, frame: Frame) -> bool:
     """A reading as a liability lands on a liability row, as an asset on an asset row."""
     key = candidate.cma_key
-    if key is None:
-        return True
+    if key is None or key == APPROPRIATION:
+        return True  # drawings and dividends out of capital: the samples' row 15 exception
     if "liability" in frame.tags and "bs" in frame.tags:
         return key in LIABILITY_KEYS
     if "asset" in frame.tags and "bs" in frame.tags:

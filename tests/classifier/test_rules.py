@@ -289,3 +289,31 @@ def test_a_balance_that_begins_with_total_is_not_a_total():
         section="Trade payables",
     )
     assert classify(item)[0].cma_key == "sundry_creditors"
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("Gross block as at 31.03.2024", None),
+        ("Gross block as at 31st March 2025", "gross_block"),
+        ("Depreciation up to 31st March, 2024", None),
+        ("Depreciation up to 31st March, 2025", "accumulated_depreciation"),
+        ("Depreciation as at 31-Mar-25", "accumulated_depreciation"),
+    ],
+)
+def test_last_years_closing_column_is_this_years_opening(column, expected):
+    """A schedule of FY2025 prints last year's 31 March as its opening balance."""
+    item = ItemContext(
+        "Plant and machinery",
+        section="Property, plant and equipment",
+        statement="balance_sheet",
+        column=column,
+        table="Fixed assets schedule",
+        amounts={"FY2025": Decimal(100)},
+    )
+    assert Classifier().classify([item])[0].cma_key == expected
+
+
+def test_drawings_in_a_trial_balance_are_drawings():
+    item = ItemContext("Drawings", column="Dr", file="tb.csv", constitution="proprietorship")
+    assert Classifier().classify([item])[0].cma_key == "dividend"
