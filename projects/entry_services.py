@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.form_one import PARTICULARS
+from pipeline.lender_documents import loan_row, store_statement
 from pipeline.readers.document import ReaderError
 from pipeline.readers.emi_schedule import read_emi_schedule
 from pipeline.readers.stock_statement import read_stock_statement
-from pipeline.term_loans import PARTS, loan_years, stored_years
+from pipeline.term_loans import PARTS, loan_years
 from projects import audit
 from projects.models import (
     BorrowerParticulars,
@@ -160,17 +161,8 @@ def read_term_loan(project: Project, upload, *, acting_user) -> TermLoanSchedule
         raise ServiceError(refused.message) from None
     except ReaderError as error:
         raise ServiceError(f"{error.message} {error.hint}") from None
-    row = TermLoanSchedule.objects.create(
-        project=project,
-        position=project.term_loan_schedules.count(),
-        lender=schedule.lender or name,
-        sanction=schedule.sanction,
-        rate_pct=schedule.rate_pct,
-        emi=schedule.emi,
-        moratorium_months=schedule.moratorium_months,
-        years=stored_years(schedule),
-        source=f"read from {name}",
-    )
+    row = loan_row(project, schedule, f"read from {name}")
+    row.save()
     audit.record(
         audit.TERM_LOAN_READ, firm=project.firm, project=project, actor=acting_user, message=name
     )
@@ -223,19 +215,7 @@ def read_stock_statement_file(project: Project, upload, *, acting_user) -> Stock
         raise ServiceError(refused.message) from None
     except ReaderError as error:
         raise ServiceError(f"{error.message} {error.hint}") from None
-    row, _ = StockStatement.objects.update_or_create(
-        project=project,
-        defaults={
-            "period": statement.period[:200],
-            "stock": statement.total_stock,
-            "creditors_for_goods": statement.creditors_for_goods,
-            "receivables_under_90": statement.receivables_under_90,
-            "receivables_over_90": statement.receivables_over_90,
-            "stock_parts": {key: str(value) for key, value in statement.stock.items()},
-            "warnings": list(statement.warnings),
-            "source": f"read from {name}",
-        },
-    )
+    row = store_statement(project, statement, f"read from {name}")
     audit.record(
         audit.STOCK_STATEMENT_READ, firm=project.firm, project=project, actor=acting_user,
         message=name,

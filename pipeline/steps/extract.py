@@ -1,8 +1,10 @@
 """Step 1: every uploaded file into line items with their amounts per financial year.
 
 Each file is read on its own (readers are pure: bytes in, items out) and
-stored in its own savepoint, so one unreadable file never sinks the others:
-it keeps its clear error and hint, the rest extract, and the step reports a
+stored in its own savepoint, so one unreadable file never sinks the others.
+A file that is no statement but a lender's EMI schedule or a stock statement
+becomes the project's term loan or stock statement (pipeline.lender_documents).
+An unreadable file keeps its clear error and hint, the rest extract, and the step reports a
 partial result. Only when no file yields anything is it a permanent error.
 """
 
@@ -13,7 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
-from pipeline import progress, statement_arithmetic
+from pipeline import lender_documents, progress, statement_arithmetic
 from pipeline.errors import PERMANENT, StepError, StepResult
 from pipeline.extract_report import extract_report
 from pipeline.models import LineItem
@@ -22,6 +24,13 @@ from pipeline.readers import read_document
 from pipeline.readers.document import ExtractedDocument, ExtractedItem, ReaderError, ReadLimits
 from pipeline.readers.years import assign_year_sources, counts_for, other_sources
 from projects.models import FileStatus, Project, SourceFile
+
+TAKEN_UP = {
+    lender_documents.EMI_SCHEDULE: "Read as a lender's EMI schedule: its loan is on the "
+    "project's Term loans page, where it can be corrected.",
+    lender_documents.STOCK_STATEMENT: "Read as a stock and book-debts statement: the drawing "
+    "power is on the project's Drawing power page, where the figures can be corrected.",
+}
 
 
 def limits() -> ReadLimits:
@@ -49,13 +58,21 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     files = list(project.files.all())
     read: list[tuple[SourceFile, ExtractedDocument, list[dict]]] = []
     failed: list[tuple[SourceFile, ReaderError]] = []
+    taken: list[tuple[SourceFile, str]] = []  # a lender's schedule, a stock statement
     for done, source in enumerate(files, start=1):
         try:
             read.append((source, *_read(source)))
         except ReaderError as error:
-            failed.append((source, error))
+            kind = _lender_document(project, source)
+            if kind:
+                taken.append((source, kind))
+            else:
+                failed.append((source, error))
         progress.report(0.9 * done / len(files))
     _store(project, read, failed)
+    for source, kind in taken:
+        source.warnings, source.ocr_report, source.extract_report = [TAKEN_UP[kind]], {}, []
+        _mark_file(source, FileStatus.EXTRACTED, kind)
     problems = [f"{source.original_name}: {error.message} {error.hint}" for source, error in failed]
     if not read:
         raise StepError(
@@ -69,6 +86,14 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
         counts={"items": items, "files": len(read), "failed_files": len(failed)},
         problems=problems,
     )
+
+
+def _lender_document(project: Project, source: SourceFile) -> str | None:
+    """A file the statement readers refused may be a lender's EMI schedule or a stock
+    statement filed with the bank (pipeline.lender_documents stores it)."""
+    with source.file.open("rb") as handle:
+        data = handle.read()
+    return lender_documents.take_up(project, source, data, limits())
 
 
 def _read(source: SourceFile) -> tuple[ExtractedDocument, list[dict]]:
