@@ -1658,3 +1658,52 @@ def test_a_note_line_without_its_statement_gets_the_same_row():
     ]
     assert len(lines) > 450
     assert not wrong
+
+
+# Guidance Note lines of long-term liabilities and provisions, reserves and loans and advances.
+GUIDANCE_NOTE_BALANCE_SHEET = [
+    (
+        "Trade payables (due after 12 months)",
+        "Other long-term liabilities",
+        "other_term_liabilities",
+    ),
+    (
+        "Security deposits received from dealers",
+        "Other long-term liabilities",
+        "other_term_liabilities",
+    ),
+    ("Provision for leave encashment", "Long-term provisions", "other_term_liabilities"),
+    ("Provision for warranties (non-current)", "Long-term provisions", "other_term_liabilities"),
+    ("Provision for expenses", "Short-term provisions", "other_current_liabilities"),
+    ("Unamortised premium on forward contracts", "Other current assets", "other_current_assets"),
+    ("Interest accrued on investments", "Other current assets", "other_current_assets"),
+    ("Assets held for disposal", "Other current assets", "other_current_assets"),
+    ("Profit & Loss A/c", "Reserves and surplus", "pl_surplus"),
+    ("Difference in opening balances", "Suspense", "other_current_liabilities"),
+    ("Share capital - 10,00,000 equity shares of Rs.10 each", "Share capital", "share_capital"),
+    ("Less: Calls in arrears", "Share capital", "share_capital"),
+    ("Forfeited shares", "Share capital", "share_capital"),
+    ("Debenture redemption reserve", "Reserves and surplus", "other_reserves"),
+    ("Investment allowance reserve", "Reserves and surplus", "other_reserves"),
+    ("Capital redemption reserve", "Other equity", "other_reserves"),
+    (
+        "Long-term loans and advances to employees",
+        "Long-term loans and advances",
+        "other_noncurrent_assets",
+    ),
+    ("Advance income tax (net of provisions)", "Long-term loans and advances", "advance_tax"),
+    (
+        "Balance with statutory authorities (GST, excise)",
+        "Short-term loans and advances",
+        "other_current_assets",
+    ),
+    ("Prepaid expenses", "Short-term loans and advances", "other_current_assets"),
+    ("Inter-corporate deposits given", "Short-term loans and advances", "other_current_assets"),
+]
+
+
+@pytest.mark.parametrize(("label", "note", "expected"), GUIDANCE_NOTE_BALANCE_SHEET)
+def test_a_guidance_note_balance_sheet_line_gets_its_row(label, note, expected):
+    item = ItemContext(label, section=note, statement=BS, **MAKER)
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
