@@ -90,6 +90,11 @@ def read(file_name: str, book: Workbook) -> ExtractedDocument:
                 warnings.append(f"Sheet '{sheet.name}' was not recognised and was not read.")
             continue
         items_by_sheet[sheet.name] = _read_sheet(kind, sheet, ctx, note_statements)
+        if kind == NOTES and not items_by_sheet[sheet.name]:
+            warnings.append(
+                f"Sheet '{sheet.name}' holds notes, but no note heading on it was recognised, "
+                "so none of its figures were read: the face lines stand without their notes."
+            )
     _expand_face_lines(faces, items_by_sheet, note_statements)
     schedules = [s.name for s in book.sheets if kinds[s.name] == FIXED_ASSETS]
     _expand_into_schedules(faces, items_by_sheet, schedules)

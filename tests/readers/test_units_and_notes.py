@@ -128,3 +128,22 @@ def test_notes_are_read_whatever_their_headings_look_like(template, letters):
     payables = next(i for i in document.items if i.label == "Dues to others")
     assert payables.amounts["FY2025"] == Decimal("3000000.00")
     assert breaks(check_rows(document.items, document.units)) == []
+
+
+def test_a_notes_sheet_whose_headings_are_not_recognised_is_a_warning():
+    """Notes titled as such but with bare titles ('Share capital', no number): nothing of
+    them can be tied to the face, and the CA is told so instead of a silent face total."""
+    unheaded = [
+        (str(row[0]).split(". ", 1)[1], *row[1:])
+        if row and re.match(r"^\d\. ", str(row[0]))
+        else row
+        for row in BASE["Notes"]
+    ]
+    book = {"Final": BASE["Final"], "Sheet2": BASE["Sheet2"], "Notes": unheaded}
+    document = read_document("Narmada.xlsx", workbook(book), ReadLimits())
+    assert {p.name: p.role for p in document.parts}["Notes"] == "notes"
+    assert not any(item.sheet == "Notes" for item in document.items)
+    assert document.warnings == [
+        "Sheet 'Notes' holds notes, but no note heading on it was recognised, so none of its "
+        "figures were read: the face lines stand without their notes."
+    ]
