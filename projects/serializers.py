@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from pipeline import progress
+from pipeline.cma.assumptions import AssumptionError, Assumptions
 from pipeline.options import STEPS, InvalidOptions, PipelineOptions
 from projects.models import Constitution, DisplayUnit, Industry, Project, SourceFile
 
@@ -20,6 +21,13 @@ class ProjectInput(serializers.Serializer):
     display_unit = serializers.ChoiceField(choices=DisplayUnit.choices, default=DisplayUnit.AUTO)
     assumptions = serializers.DictField(required=False, default=dict)
     classification_policy = serializers.DictField(required=False, default=dict)
+
+    def validate_assumptions(self, value: dict) -> dict:
+        """Checked as PUT .../assumptions checks them: a bad key or value is a 400."""
+        try:
+            return Assumptions.from_dict(value).to_dict()
+        except AssumptionError as error:
+            raise serializers.ValidationError(str(error)) from None
 
 
 class SourceFileOutput(serializers.ModelSerializer):

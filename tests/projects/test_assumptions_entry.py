@@ -149,3 +149,12 @@ def test_once_a_cma_gives_the_years_the_page_takes_amounts_year_by_year(ca, proj
     # One figure for every year, and FY2027's own figure in its place.
     assert stated.for_year("capex", "FY2026") == Decimal(100_000)
     assert stated.for_year("capex", "FY2027") == Decimal(2_500_000)
+
+
+def test_a_project_created_through_the_api_has_its_assumptions_checked(api):
+    body = {"company_name": "X Pvt Ltd", "constitution": "private_limited"}
+    bad = api.post("/api/v1/projects/", {**body, "assumptions": {"rm_months": 40}}, format="json")
+    assert bad.status_code == 400 and "cannot be above 36" in str(bad.data["assumptions"])
+    good = api.post("/api/v1/projects/", {**body, "assumptions": {"drawings": 5}}, format="json")
+    assert good.status_code == 201
+    assert Project.objects.get(pk=good.data["id"]).assumptions == {"drawings": "5"}
