@@ -1707,3 +1707,30 @@ def test_a_guidance_note_balance_sheet_line_gets_its_row(label, note, expected):
     item = ItemContext(label, section=note, statement=BS, **MAKER)
     verdict = Classifier().classify([item])[0]
     assert verdict.cma_key == expected, verdict.evidence
+
+
+# Ledger names small traders keep in Hindi, spelt out by abbreviations.csv.
+VERNACULAR = [
+    ("Dukan kiraya", "Indirect Expenses", "Dr", "sga_expenses"),
+    ("Byaj paid", "Indirect Expenses", "Dr", "interest"),
+    ("Byaj received", "Indirect Incomes", "Cr", "nonop_income"),
+    ("Bijli kharcha", "Indirect Expenses", "Dr", "sga_expenses"),
+    ("Vetan", "Indirect Expenses", "Dr", "sga_expenses"),
+    ("Rokad", "Cash-in-Hand", "Dr", "cash_bank"),
+    ("Chhoot received", "Indirect Incomes", "Cr", "nonop_income"),
+]
+
+
+@pytest.mark.parametrize(("label", "group", "side", "expected"), VERNACULAR)
+def test_a_vernacular_ledger_name_gets_its_row(label, group, side, expected):
+    statement = PL if group.startswith("Indirect") else BS
+    item = ItemContext(
+        label,
+        tally_group=group,
+        side=side,
+        statement=statement,
+        constitution="proprietorship",
+        industry="trading",
+    )
+    verdict = Classifier().classify([item])[0]
+    assert verdict.cma_key == expected, verdict.evidence
