@@ -14,12 +14,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery, Sum
 from django.utils import timezone
 
 from pipeline import claims
 from pipeline.options import STEPS
-from projects.models import Project
+from projects.models import Project, SourceFile
 from projects.status import Status
 
 BANDS = {
@@ -145,58 +145,71 @@ def report(fraction: float) -> None:
 
 # Estimates -------------------------------------------------------------------------------
 
-# Seconds per step when no earlier run of the firm or anyone else is on record.
-DEFAULT_SECONDS = {
-    "extract": 20.0,
-    "classify": 10.0,
-    "review": 1.0,
-    "validate": 2.0,
-    "generate": 5.0,
-}
 HISTORY_RUNS = 20
+# Steps whose work grows with the statements' size: their measured time scales with the
+# bytes to read. The others take about as long for any file.
+SIZE_BOUND = ("extract", "classify")
 
 
-def typical_seconds(firm_id=None) -> dict[str, float]:
-    """Median duration of each step over the last completed runs.
+def typical_seconds(firm_id=None, size: int | None = None) -> dict[str, float]:
+    """Measured seconds of each step for statements of `size` bytes; an unmeasured step is absent.
 
     The firm's own last 20 completed projects when it has any (their files and
-    machines are like this one's), otherwise everyone's, otherwise defaults.
-    The median resists the odd run that waited on a slow external classifier.
-    The review step counts only its own work, never the CA's time.
+    this machine are like this run's), otherwise everyone's on this deployment.
+    No default stands in for a measurement: a guess of 38 s for a 5 s run
+    misleads more than saying nothing. The median resists the odd run that
+    waited on a slow external classifier; extract and classify take each run's
+    seconds per byte times this run's bytes.
     """
-    # Only the step records: every progress poll of a running project asks for these.
+    # Only the step records and sizes: every progress poll of a running project asks for these.
+    bytes_of = (
+        SourceFile.objects.filter(project=OuterRef("pk"))
+        .values("project")
+        .annotate(total=Sum("size"))
+        .values("total")
+    )
     recent = (
         Project.objects.filter(status=Status.COMPLETED)
         .order_by(F("completed_at").desc())
-        .values_list("pipeline_steps", flat=True)
+        .annotate(bytes=Subquery(bytes_of))
+        .values_list("pipeline_steps", "bytes")
     )
     runs = list(recent.filter(firm_id=firm_id)[:HISTORY_RUNS]) if firm_id else []
     runs = runs or list(recent[:HISTORY_RUNS])
-    typical = dict(DEFAULT_SECONDS)
+    typical = {}
     for step in STEPS:
-        samples = [
-            steps[step]["duration_ms"] / 1000
-            for steps in runs
+        measured = [
+            (steps[step]["duration_ms"] / 1000, run_bytes)
+            for steps, run_bytes in runs
             if (steps.get(step) or {}).get("duration_ms") is not None
-            and steps[step].get("status") == COMPLETED
+            and steps[step].get("status") in DONE
         ]
-        if samples:
-            typical[step] = statistics.median(samples)
+        if not measured:
+            continue
+        if step in SIZE_BOUND and size and all(run_bytes for _, run_bytes in measured):
+            typical[step] = statistics.median(s / b for s, b in measured) * size
+        else:
+            typical[step] = statistics.median(s for s, _ in measured)
     return typical
 
 
-def estimated_remaining_seconds(project: Project, typical: dict[str, float] | None = None) -> int:
-    """Seconds until the run stops: what is left of the running step plus the steps after it.
+def estimated_remaining_seconds(
+    project: Project, typical: dict[str, float] | None = None
+) -> int | None:
+    """Seconds until the run stops, or None when there is no measurement to base it on.
 
-    A project that is not processing has nothing left. While queued (no step
-    running yet) every step not yet done counts in full. The running step
-    counts its typical duration less the time it has already run, never below
-    zero. A run that will pause for review stops after the review step, but we
-    cannot know that in advance, so validate and generate are counted too.
+    A project that is not processing has nothing left. Every step not yet done
+    counts its typical duration; the running step less the time it has already
+    run, never below zero. A run that will pause for review stops after the
+    review step, but we cannot know that in advance, so validate and generate
+    are counted too. A step left to run that was never measured makes the
+    whole estimate unknown.
     """
     if not project.is_processing:
         return 0
-    typical = typical or typical_seconds(project.firm_id)
+    if typical is None:
+        size = project.files.aggregate(total=Sum("size"))["total"]
+        typical = typical_seconds(project.firm_id, size)
     records = step_records(project)
     remaining = 0.0
     now = timezone.now()
@@ -204,6 +217,8 @@ def estimated_remaining_seconds(project: Project, typical: dict[str, float] | No
         record = records[step]
         if record["status"] in DONE:
             continue
+        if step not in typical:
+            return None
         if record["status"] == RUNNING and record["started_at"]:
             elapsed = (now - datetime.fromisoformat(record["started_at"])).total_seconds()
             remaining += max(typical[step] - elapsed, 0.0)

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from pipeline import progress
 from pipeline.cma.assumptions import AssumptionError, Assumptions
 from pipeline.options import STEPS, InvalidOptions, PipelineOptions
+from projects.badge import badge_text
 from projects.models import Constitution, DisplayUnit, Industry, Project, SourceFile
 
 
@@ -114,6 +115,7 @@ def progress_of(project: Project) -> dict:
         "current_step": project.current_step or None,
         "pipeline_progress": project.pipeline_progress,
         "is_processing": project.is_processing,
+        "status_label": badge_text(project, records),
         "estimated_remaining_seconds": progress.estimated_remaining_seconds(project),
         "error": project.error or None,
         "error_step": project.error_step or None,

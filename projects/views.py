@@ -254,6 +254,7 @@ def _detail_context(project: Project, membership: Membership) -> dict:
         "files": files,
         "progress": document,
         "steps": [(step, document["steps"][step]) for step in STEPS],
+        "extract_state": document["steps"]["extract"]["status"],
         "process_blocked": process_blocked_because(project, membership, bool(files)),
         "process_form": ProcessForm(),
         "can_retry": (

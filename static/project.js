@@ -68,6 +68,7 @@
     });
 
     function add(files) {
+      list.setAttribute("data-idle", "false");
       Array.prototype.forEach.call(files || [], function (file) {
         queue.push({ file: file, row: row(file) });
       });
@@ -98,7 +99,14 @@
       if (busy) return;
       var job = queue.shift();
       if (!job) {
-        refreshSections(["file-list", "actions"]);
+        // A stored file is now a row of the table: list it once, there. A refused one
+        // stays here with its reason, as the table never holds it.
+        refreshSections(["file-list", "actions"]).then(function () {
+          list.querySelectorAll(".upload-item.is-stored").forEach(function (item) {
+            item.remove();
+          });
+          list.setAttribute("data-idle", "true");
+        });
         return;
       }
       busy = true;
@@ -167,6 +175,7 @@
   function watch(panel) {
     var url = panel.getAttribute("data-url");
     var failures = 0;
+    var lastStates = "";
 
     function poll() {
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
@@ -177,6 +186,12 @@
         .then(function (doc) {
           failures = 0;
           show(panel, doc);
+          // A step that starts or ends changes what the files are going through.
+          var states = Object.keys(doc.steps || {}).map(function (step) {
+            return doc.steps[step].status;
+          }).join(",");
+          if (lastStates && states !== lastStates) refreshSections(["file-list"]);
+          lastStates = states;
           if (doc.is_processing) {
             window.setTimeout(poll, POLL_MS);
           } else {
@@ -206,6 +221,8 @@
     document.getElementById("progress-eta").textContent =
       doc.is_processing ? timeLeft(doc.estimated_remaining_seconds) : "";
     say(doc.is_processing ? "Processing…" : "");
+    var badge = document.getElementById("status-badge");
+    if (badge && doc.status_label) badge.textContent = doc.status_label;
     Object.keys(doc.steps || {}).forEach(function (step) {
       var item = panel.querySelector('[data-step="' + step + '"]');
       if (!item) return;

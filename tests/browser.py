@@ -72,9 +72,12 @@ def create_project(
 
 
 def upload(page: Page, files: Iterable[Path]) -> None:
-    """Hand files to the drag-and-drop widget (its file input) and wait for every answer."""
+    """Hand files to the drag-and-drop widget (its file input) and wait for every answer:
+    a stored file becomes a row of the file table, a refused one stays listed with why."""
     files = [str(f) for f in files]
-    before = page.locator(".upload-item").count()
+    rows = page.locator("#file-table > tbody > tr")
+    refused = page.locator(".upload-item.is-refused")
+    before = rows.count() + refused.count()
     page.set_input_files("#file-input", files)
-    done = page.locator(".upload-item.is-stored, .upload-item.is-refused")
-    expect(done).to_have_count(before + len(files))
+    expect(page.locator("#upload-list")).to_have_attribute("data-idle", "true")
+    assert rows.count() + refused.count() == before + len(files)

@@ -38,7 +38,7 @@ def test_a_ca_takes_a_client_from_statements_to_the_cma(
 
     project_url = create_project(page, base, "Sri Balaji Roadlines", "proprietorship", "services")
     upload(page, sorted(COMPANY.glob("*.pdf")))
-    expect(page.locator(".upload-item.is-stored")).to_have_count(3)
+    expect(page.locator("#file-table tbody tr")).to_have_count(3)
     page.reload()
     screenshot(page, "journey-2-files")
 

@@ -43,7 +43,7 @@ def test_upload_through_the_page_stores_several_files(ca_client, project):
         "fy2025.xlsx",
     ]
     assert "fy2024.pdf: stored." in messages_of(response)
-    assert "Stored, waiting for processing" in response.content.decode()
+    assert "Stored; read when the project is processed" in response.content.decode()
 
 
 def test_a_refused_file_is_shown_with_the_reason(ca_client, project_with_file):
