@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from pipeline.readers.document import BALANCE_SHEET, ExtractedItem
@@ -85,7 +85,7 @@ def read_block(block: Block, ctx: Context) -> tuple[list[ExtractedItem], dict[in
     items: list[ExtractedItem] = []
     for line in block.lines:
         if line.years and not line.amounts:
-            state.year_cols, state.table = line.years, None
+            state.year_cols, state.table = _spanned(line, ctx.sheet), None
         elif not line.amounts:
             _words(line, block, state, ctx)
         elif state.table and set(line.amounts) & set(state.table.columns):
@@ -93,10 +93,36 @@ def read_block(block: Block, ctx: Context) -> tuple[list[ExtractedItem], dict[in
             if says_total(line.label):  # a table ends with its total row
                 state.table = None
         else:
-            item = _line_item(line, block, state, ctx)
-            if item is not None:
-                items.append(item)
+            items += _line_items(line, block, state, ctx)
     return items, state.year_cols
+
+
+def _spanned(line: Line, sheet: Sheet) -> dict[int, str]:
+    """Year columns, a heading merged over two columns naming both: the items' inner
+    column and the outer one where sub-totals stand beside their last items."""
+    years = dict(line.years)
+    for col, year in line.years.items():
+        span = sheet.merged_span(line.row, col)
+        if span:
+            years.update({c: year for c in range(span[0], span[1] + 1)})
+    return years
+
+
+def _line_items(line: Line, block: Block, state: _State, ctx: Context) -> list[ExtractedItem]:
+    """The line's item; with figures in both columns of a year, the item (inner column) and
+    the sub-total printed beside it (outer column)."""
+    columns: dict[str, list[int]] = {}
+    for col in sorted(line.amounts):
+        if col in state.year_cols:
+            columns.setdefault(state.year_cols[col], []).append(col)
+    if not any(len(cols) > 1 for cols in columns.values()):
+        item = _line_item(line, block, state, ctx)
+        return [] if item is None else [item]
+    outer = {cols[-1] for cols in columns.values() if len(cols) > 1}
+    inner = replace(line, amounts={c: v for c, v in line.amounts.items() if c not in outer})
+    beside = replace(line, label="", amounts={c: v for c, v in line.amounts.items() if c in outer})
+    found = [_line_item(inner, block, state, ctx), _line_item(beside, block, state, ctx)]
+    return [item for item in found if item is not None]
 
 
 def _words(line: Line, block: Block, state: _State, ctx: Context) -> None:

@@ -123,9 +123,12 @@ def _columns(sheet: Sheet, title: str, evidence) -> None:
         evidence[auxiliary.TRIAL_BALANCE].append((5, "debit and credit balance columns"))
     found = tally.detect(sheet)
     if found is not None:
-        _, sides = found
+        header_row, sides = found
         levels = any(b.last > b.first for side in sides for b in side.blocks)
-        if levels:
+        if levels and _beside(sheet, header_row, sides):
+            for role in statements:
+                evidence[role].append((3, "sub-totals printed beside their last items"))
+        elif levels:
             evidence[TALLY].append((5, "Tally's level columns under each period heading"))
         elif len(sides) >= 2:
             evidence[TALLY].append((5, "two accounts printed side by side (T-format)"))
@@ -133,6 +136,19 @@ def _columns(sheet: Sheet, title: str, evidence) -> None:
         evidence[FIXED_ASSETS].append((4, "gross block, depreciation and net block columns"))
     if auxiliary.has_emi_headers(sheet):
         evidence[auxiliary.EMI].append((3, "principal, interest and balance columns"))
+
+
+def _beside(sheet: Sheet, header_row: int, sides) -> bool:
+    """A row with figures in two columns of one period: a statement's item and the sub-total
+    beside it. Tally prints each node of its group tree on a row of its own."""
+    spans = [(b.first, b.last) for side in sides for b in side.blocks if b.last > b.first]
+    for cells in sheet.rows():
+        if cells[0].row <= header_row:
+            continue
+        cols = {c.col for c in cells if c.amount is not None}
+        if any(sum(1 for col in cols if first <= col <= last) >= 2 for first, last in spans):
+            return True
+    return False
 
 
 def _rows(sheet: Sheet, title: str, evidence) -> None:

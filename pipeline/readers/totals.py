@@ -10,7 +10,8 @@ is a total when, in every year it gives, its amount is
 2. the last total plus or minus the items printed since it, or
 3. the difference of the last two totals (III - IV; in a balance sheet only
    after a 'Less:' heading: current assets less current liabilities), or
-4. for a row that says 'total' (or has no label at all), the one item above it.
+4. for a row that says 'total' (or has no label at all), the one item above it, or
+   the last few items above it (a sub-total printed beside the last of them).
 
 A short label that says it is a total ('Total', 'Total expenses (IV)') is one
 even when it does not tie: the statement has an error, and it is still a total.
@@ -121,6 +122,11 @@ class TotalFinder:
         count = len(self.items)
         if single and self.since_total:
             yield self.items[-1]
+            # a sub-total of the last few items (printed beside the last of them)
+            run: Amounts = dict(self.items[-1])
+            for row in reversed(self.items[count - self.since_total : count - 1]):
+                run = self._sum([row, run])
+                yield run
         for start in sorted(set(self.starts)):
             run = count - start
             if run >= 2 or (run == 1 and single):

@@ -5,8 +5,10 @@ flow statement. Every sheet's role is asserted, and every item with its amount."
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 
 from pipeline.readers import read_document
@@ -157,3 +159,48 @@ def test_the_evidence_for_each_role_is_said():
     assert "Ratios (see notes)”" in parts["Key Ratios"].why
     assert "rows are ratios" in parts["Key Ratios"].why
     assert "left out" in parts["Stock"].why
+
+
+INNER_OUTER = [
+    ("Kaveri Polymers Private Limited",),
+    ("Balance Sheet as at 31st March 2025",),
+    ("Particulars", "As at 31.03.2025", None, "As at 31.03.2024", None),
+    ("SOURCES OF FUNDS",),
+    ("Share capital", 500000, None, 500000, None),
+    ("Reserves and surplus", 1200000, 1700000, 1000000, 1500000),
+    ("Secured loans", None, 300000, None, 400000),
+    ("TOTAL", None, 2000000, None, 1900000),
+    ("APPLICATION OF FUNDS",),
+    ("Net block", None, 900000, None, 950000),
+    ("Inventories", 700000, None, 550000, None),
+    ("Sundry debtors", 400000, 1100000, 400000, 950000),
+    ("TOTAL", None, 2000000, None, 1900000),
+]
+
+
+def test_a_statement_with_sub_totals_beside_its_items_is_not_a_tally_export():
+    """Items in an inner column, sub-totals in the outer one beside the last item, under
+    a year heading merged over both: Tally prints each node on a row of its own."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "BS"
+    for row in INNER_OUTER:
+        sheet.append(list(row))
+    sheet.merge_cells("B3:C3")
+    sheet.merge_cells("D3:E3")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    document = read_document("Kaveri BS.xlsx", buffer.getvalue(), ReadLimits())
+    (part,) = document.parts
+    assert (part.role, document.kind) == ("balance_sheet", "final_accounts")
+    assert "sub-totals printed beside their last items" in part.why
+    counted = {i.label: i.amounts["FY2025"] for i in document.items if not i.exclude_reason}
+    assert counted == {
+        "Share capital": Decimal(500000),
+        "Reserves and surplus": Decimal(1200000),
+        "Secured loans": Decimal(300000),
+        "Net block": Decimal(900000),
+        "Inventories": Decimal(700000),
+        "Sundry debtors": Decimal(400000),
+    }
+    assert breaks(check_rows(document.items, document.units)) == []
