@@ -50,6 +50,12 @@ def aggregate(contributions: Iterable[Contribution], years: list[str]) -> Ledger
 def _check(item: Contribution) -> None:
     if item.cma_key not in ROW_BY_KEY:
         raise CmaInputError(f"{item.cma_key!r} is not a CMA row (line item {item.item_id}).")
+    if ROW_BY_KEY[item.cma_key].is_part:
+        parent = ROW_BY_KEY[item.cma_key].part_of
+        raise CmaInputError(
+            f"{item.cma_key!r} is a part of {parent!r}, read from its line items; "
+            f"line item {item.item_id} must be classified into {parent!r}."
+        )
     if not ROW_BY_KEY[item.cma_key].is_input:
         raise CmaInputError(
             f"{item.cma_key!r} is a computed row; line item {item.item_id} "

@@ -27,6 +27,7 @@ from pipeline.cma.model import (
     chosen_unit,
     year_ends,
 )
+from pipeline.cma.parts import fill_parts
 from pipeline.cma.projection import extend, next_year, resolve
 
 _YEAR = re.compile(r"^FY\d{4}$")
@@ -42,8 +43,9 @@ def build_cma(
 
     1. The actual years are those with a counting document (only those the CA
        asked for, when `project.years_wanted` is set), in order.
-    2. Contributions are summed into the input rows; a trial-balance year has
-       its profit closed into the surplus or capital (a derived item).
+    2. Contributions are summed into the input rows (and the parts their labels
+       name, pipeline.cma.parts); a trial-balance year has its profit closed
+       into the surplus or capital (a derived item).
     3. The estimated year and `project.projected_years` projected years follow
        from the assumptions.
     4. The lenders' schedules, when given, set the interest on term loans (and,
@@ -53,7 +55,9 @@ def build_cma(
     """
     counting = _counting_documents(project, documents)
     actual = [document.year for document in counting]
+    contributions, line_items = list(contributions), list(line_items)
     ledger = aggregate(contributions, actual)
+    fill_parts(ledger, contributions, line_items)
     derived = close_trial_balances(ledger, counting, project)
     unit = chosen_unit(project.display_unit, ledger.value("net_sales", actual[-1]))
     project = replace(project, display_unit=unit)

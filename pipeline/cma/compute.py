@@ -14,7 +14,7 @@ from functools import cache
 
 from pipeline.cma.assessment import ASSESSMENT_ROWS
 from pipeline.cma.formula import Expr, Ref, Value, divides, evaluate, references
-from pipeline.cma.rows import INPUT_KEYS, ROWS
+from pipeline.cma.rows import INPUT_KEYS, PART_KEYS, ROWS
 
 FORMULAS: dict[str, Expr] = {
     row.key: row.formula for row in (*ROWS, *ASSESSMENT_ROWS) if row.formula is not None
@@ -27,23 +27,23 @@ class Ledger:
 
     def __init__(self, years: Iterable[str] = ()) -> None:
         self.years: list[str] = []
-        self.inputs: dict[str, dict[str, Decimal]] = {key: {} for key in INPUT_KEYS}
+        self.inputs: dict[str, dict[str, Decimal]] = {key: {} for key in (*INPUT_KEYS, *PART_KEYS)}
         self.overrides: dict[tuple[str, str], Expr] = {}
         self._cache: dict[tuple[str, str], Value] = {}
         for year in years:
             self.add_year(year)
 
     def add_year(self, year: str, inputs: dict[str, Decimal] | None = None) -> None:
-        """Append the next year; input rows not given are zero."""
+        """Append the next year; input rows (and parts) not given are zero."""
         self.years.append(year)
-        for key in INPUT_KEYS:
+        for key in self.inputs:
             self.inputs[key][year] = Decimal(0)
         self.set_inputs(year, inputs or {})
 
     def set_inputs(self, year: str, inputs: dict[str, Decimal]) -> None:
         for key, amount in inputs.items():
             if key not in self.inputs:
-                raise KeyError(f"{key!r} is not an input row")
+                raise KeyError(f"{key!r} is not an input row or a part of one")
             self.inputs[key][year] = amount
         self._cache.clear()
 

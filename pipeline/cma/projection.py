@@ -46,6 +46,7 @@ DIRECT_COSTS = (
     "other_mfg_expenses",
 )
 BALANCE_SHEET_INPUTS = tuple(row.key for row in FORM_III if row.is_input)
+BALANCE_SHEET_PARTS = tuple(row.key for row in FORM_III if row.is_part)
 _MONTH_LEVELS = {
     "rm_months": "rm_holding_months",
     "spares_months": "spares_holding_months",
@@ -330,7 +331,8 @@ def _project_year(ledger: Ledger, year: str, basis: _Basis) -> None:
     def before(key: str) -> Decimal:
         return ledger.value(key, prior) or Decimal(0)
 
-    inputs = {key: before(key) for key in BALANCE_SHEET_INPUTS}  # carried unless assumed
+    carried = (*BALANCE_SHEET_INPUTS, *BALANCE_SHEET_PARTS)
+    inputs = {key: before(key) for key in carried}  # carried unless assumed
     inputs |= _sales(before, basis.resolved, year)
     inputs |= _costs(before, inputs, basis, year)
     inputs |= _working_capital(before, inputs, basis.resolved)

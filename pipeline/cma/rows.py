@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.cma.formula import Expr, change, minus, percent, prev, ratio, total
+from pipeline.cma.formula import Expr, change, minus, percent, prev, ratio, ref, total
 
 AMOUNT = "amount"
 PERCENT = "percent"  # shown as 12.34, meaning 12.34 %
@@ -26,10 +26,17 @@ class Row:
     form: str
     formula: Expr | None = None
     kind: str = AMOUNT
+    part_of: str | None = None  # a sub-row: says what part of that row is what
 
     @property
     def is_input(self) -> bool:
-        return self.formula is None
+        """A row classified line items fill (a sub-row never is: its parent is)."""
+        return self.formula is None and self.part_of is None
+
+    @property
+    def is_part(self) -> bool:
+        """A sub-row given as a figure (read from its parent's line items), not a formula."""
+        return self.formula is None and self.part_of is not None
 
 
 def _rows(form: str, specs: list[tuple]) -> list[Row]:
@@ -126,6 +133,22 @@ FORM_II = _rows(
             minus("net_sales", "cost_of_sales_and_sga"),
         ),
         ("interest", "9", "Interest and finance charges (incl. bank charges)"),
+        (
+            "interest_term_loans",
+            "9(i)",
+            "of which: interest on term loans (from the lenders' schedules, else estimated)",
+            ref("term_loan_interest"),
+            AMOUNT,
+            "interest",
+        ),
+        (
+            "interest_working_capital",
+            "9(ii)",
+            "of which: interest on working capital and other charges (9 − 9(i))",
+            minus("interest", "interest_term_loans"),
+            AMOUNT,
+            "interest",
+        ),
         ("opai", "10", "Operating profit after interest (8 − 9)", minus("opbi", "interest")),
         (
             "nonop_income",
@@ -147,6 +170,15 @@ FORM_II = _rows(
         ),
         ("pbt", "12", "Profit before tax / loss (10 + 11(iii))", total("opai", "nonop_net")),
         ("tax", "13", "Provision for taxes (current + deferred)"),
+        (
+            "tax_current",
+            "13(i)",
+            "of which: current tax (incl. earlier years' tax) (13 − 13(ii))",
+            minus("tax", "tax_deferred"),
+            AMOUNT,
+            "tax",
+        ),
+        ("tax_deferred", "13(ii)", "of which: deferred tax", None, AMOUNT, "tax"),
         ("pat", "14", "Net profit / loss (12 − 13)", minus("pbt", "tax")),
         ("dividend", "15", "Equity dividend paid / drawings (proprietors and partners)"),
         ("retained_profit", "16", "Retained profit (14 − 15)", minus("pat", "dividend")),
@@ -239,6 +271,14 @@ FORM_III = _rows(
             "34",
             "Other term liabilities (unsecured loans from directors, partners, relatives and "
             "others; deferred tax liability; long-term provisions such as gratuity)",
+        ),
+        (
+            "deferred_tax_liability",
+            "34(i)",
+            "of which: deferred tax liability (net)",
+            None,
+            AMOUNT,
+            "other_term_liabilities",
         ),
         (
             "total_term_liabilities",
@@ -430,4 +470,5 @@ FORM_III = _rows(
 ROWS: tuple[Row, ...] = (*FORM_II, *FORM_III)
 ROW_BY_KEY: dict[str, Row] = {row.key: row for row in ROWS}
 INPUT_KEYS: tuple[str, ...] = tuple(row.key for row in ROWS if row.is_input)
-COMPUTED_KEYS: tuple[str, ...] = tuple(row.key for row in ROWS if not row.is_input)
+PART_KEYS: tuple[str, ...] = tuple(row.key for row in ROWS if row.is_part)
+COMPUTED_KEYS: tuple[str, ...] = tuple(row.key for row in ROWS if row.formula is not None)

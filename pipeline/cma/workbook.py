@@ -304,7 +304,7 @@ def _shown(cma: Cma, line: Row, year: str):
 
 
 def _is_total(line: Row) -> bool:
-    return line.formula is not None and line.kind == AMOUNT
+    return line.formula is not None and line.kind == AMOUNT and line.part_of is None
 
 
 def _mark_derived(cell, cma: Cma, key: str, year: str) -> None:
