@@ -34,6 +34,8 @@ RAW_CLOSING = 0.95
 RAW_MEMO = 0.93
 RAW_ROLLING = 0.88  # a line of a reserve whose closing balance is not printed
 
+# A scan glues a heading's words ("Upto31March 2025"): a number is a word of its own.
+_GLUED_NUMBER = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?!st\b|nd\b|rd\b|th\b)(?=[a-z])")
 _CLOSING_DATE = re.compile(r"\b(3[01])(st)?\s*[./-]?\s*(0?3|mar)|\bclosing|\bend of|\bat the end")
 _OPENING_DATE = re.compile(r"\b0?1(st)?\s*[./-]?\s*(0?4|apr)|\bopening|\bbeginning")
 _INTANGIBLE = re.compile(r"goodwill|software|patent|trade ?mark|copyright|licen[cs]e|intangible")
@@ -94,7 +96,7 @@ def sale_of_assets(item: ItemContext, frame: Frame) -> Candidate | None:
 
 def fixed_asset_column(item: ItemContext, frame: Frame) -> Candidate | None:
     """A fixed-asset schedule's cell: closing gross block, depreciation to date, or memo."""
-    column = clean(item.column)
+    column = _GLUED_NUMBER.sub(" ", clean(item.column))
     if not column or not ("fa_schedule" in frame.tags or "fixed_assets" in frame.tags):
         return None
     if column in ("dr", "cr"):

@@ -103,6 +103,12 @@ _DATE_DMY = re.compile(
 )
 # "March 31, 2025" (month first, as Ind AS statements often print it)
 _DATE_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+# "March 2025" (a heading that prints no day, or whose day a scan lost)
+_DATE_MY = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s,'/-]+(\d{4})\b",
+    re.I,
+)
 _FY_RANGE = re.compile(r"\b(?:fy|f\.y\.|year)?\s*(\d{4})\s*[-–/]\s*(\d{2,4})\b", re.IGNORECASE)
 
 
@@ -110,7 +116,8 @@ def year_of_heading(text: str) -> str | None:
     """The financial year a column heading names, as 'FY2025', or None.
 
     Understands "As at 31st March 2025", "31.03.2024", "31-Mar-24",
-    "Year ended 31 March 2025", "As at March 31, 2025", "FY 2023-24", "2023-24".
+    "Year ended 31 March 2025", "As at March 31, 2025", "March 2025", "FY 2023-24",
+    "2023-24".
     A date is mapped to the financial year it falls in (years end on 31 March).
     """
     for day, month, year in _DATE_DMY.findall(text):
@@ -122,6 +129,10 @@ def year_of_heading(text: str) -> str | None:
             found = _fy_of_date(day, month, year)
             if found:
                 return found
+    for month, year in _DATE_MY.findall(text):
+        found = _fy_of_date("1", month, year)
+        if found:
+            return found
     match = _FY_RANGE.search(text)
     if match:
         start, end = int(match.group(1)), match.group(2)

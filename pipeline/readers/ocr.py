@@ -34,6 +34,7 @@ from pipeline.readers.ocr_engine import OcrWord, read_words, require_ocr
 from pipeline.readers.ocr_image import prepare
 from pipeline.readers.ocr_reread import reread_doubtful
 from pipeline.readers.ocr_text import (
+    DASHES,
     clean_line,
     clean_word,
     figure_char_width,
@@ -144,11 +145,11 @@ def _placed(words: list[OcrWord], scale: float) -> dict[Word, float]:
     that makes a word's box taller does not split its row); tesseract's own lines
     are not used, as it joins a total with the heading under its double rule.
     """
-    kept = [word for word in words if clean_word(word.text) and not _stretched(word)]
+    kept = [word for word in words if clean_word(word.text)]
     if not kept:
         return {}
     height = median(word.bottom - word.top for word in kept)
-    kept = [word for word in kept if not _speck(word, height)]
+    kept = [word for word in kept if not _stretched(word, height) and not _speck(word, height)]
     rows: list[list[OcrWord]] = []
     for word in sorted(kept, key=_centre):
         if rows and _centre(word) - _centre(rows[-1][-1]) <= height / 2:
@@ -212,10 +213,12 @@ def _joined_figures(row: list[OcrWord], height: float) -> list[OcrWord]:
     return joined
 
 
-def _stretched(word: OcrWord) -> bool:
-    """A box far wider than its characters: a rule the page kept, read as a glyph or two."""
-    height = max(1, word.bottom - word.top)
-    return word.right - word.left > STRETCH * height * len(word.text)
+def _stretched(word: OcrWord, height: float) -> bool:
+    """A box far wider than its characters: a rule the page kept, read as a glyph or two,
+    or a flat speck. A dash is flat by nature: a nil dash is measured against the print's
+    `height`, so only a dash as long as a rule is one."""
+    own = height if clean_word(word.text) in DASHES else max(1, word.bottom - word.top)
+    return word.right - word.left > STRETCH * own * len(word.text)
 
 
 def _speck(word: OcrWord, height: float) -> bool:

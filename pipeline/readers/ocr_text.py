@@ -19,12 +19,14 @@ from pipeline.readers.pdf_layout import is_figure
 
 _RULE = re.compile(r"^[_|=~—–-]{2,}$|^[_|]$")  # a printed rule or a table's border
 _GLUED_RULE = re.compile(r"^[_=~]+|[_=~]+$")
-_EDGE_SPECKS = re.compile(r"^[.,'`‘’\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’\"]+$|(?<=[a-z])[.,]?[”“\"`]+$")
+_EDGE_SPECKS = re.compile(
+    r"^[.,'`‘’“”\"]+(?=[\d(])|(?<=[\d)])[.,'`‘’“”\"]+$|(?<=[a-z])[.,]?[”“\"`]+$"
+)
 SURE = 90  # confidence of words trusted to measure the print by
 GLUED_MARGIN = 1.5  # characters of width beyond a figure's own that only a speck explains
 MARK_CONFIDENCE = 50  # a lone mark between figures read less surely is a speck
 EXACT = 1.5  # points: right-aligned print ends on its column's edge to within this
-_DASHES = {"-", "–", "—"}
+DASHES = {"-", "–", "—"}
 _LONE_MARKS = {"-", "–", "—", ":", ";", ".", ",", "~", "=", "»", "«", "'", "`", "‘", "’"}
 _FIGURE = re.compile(r"^\(?-?\d[\d,.]*\)?$")
 # Inside a figure: letters tesseract takes a digit for, and a group separator it takes
@@ -32,6 +34,8 @@ _FIGURE = re.compile(r"^\(?-?\d[\d,.]*\)?$")
 _LETTER_DIGITS = str.maketrans(
     {"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "T": "7", ";": ",", ":": ","}
 )
+# A note number in the Note column ("1l" for 11, "2O" for 20): a digit and a letter or two.
+_NOTE_NUMBER = re.compile(r"^(?=.*\d)(?=.*[lIO])[\dlIO]{2,3}$")
 _GROUPED = re.compile(r"^\(?-?\d{1,3}(?:[.,]\d{2,3})+(?:\.\d{2})?\)?$")
 _ROMAN_MARKER = re.compile(r"^(?=.*[lI|])[IVXlvx|i]{1,5}[.)]$")
 _RUPEE_IN_BRACKETS = re.compile(r"^\([%237Zz=F&X]\)[.,]?$")
@@ -51,6 +55,8 @@ def clean_word(text: str) -> str:
     text = _EDGE_SPECKS.sub("", text)
     if _looks_like_figure(text):
         return _regroup(re.sub(r"[.,]{2,}", ",", text.translate(_LETTER_DIGITS)))
+    if _NOTE_NUMBER.match(text):
+        return text.translate(_LETTER_DIGITS)
     return text
 
 
@@ -88,7 +94,7 @@ def settle_marks(rows: list[list[tuple[str, float, float]]], slack: float) -> li
                 words.append(text)
             elif _near(edges, x1, slack) or column or (among and confidence >= MARK_CONFIDENCE):
                 words.append("-")
-            elif text in _DASHES and _between_words(row, index, figures):  # in a label
+            elif text in DASHES and _between_words(row, index, figures):  # in a label
                 words.append(text)
             else:
                 words.append("")

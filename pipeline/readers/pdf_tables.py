@@ -43,10 +43,11 @@ _AGEING = re.compile(
     r"less\s+than|more\s+than|\d\s*[-–]\s*\d+\s*(years?|months?)|not\s+due|ageing|aging", re.I
 )
 _NET = re.compile(r"\bnet\s+(block|carrying|book)|carrying\s+(amount|value)", re.I)
+# A date's day is not a word of its own where a scan glued the words ("Upto31March 2025").
 _OPENING = re.compile(
-    r"\b0?1(st)?[\s./-]*(april|apr\b|04\b)|\bopening\b|\bbeginning\b|\bb/f\b", re.I
+    r"(?<!\d)0?1(st)?[\s./-]*(april|apr\b|04\b)|\bopening\b|\bbeginning\b|\bb/f\b", re.I
 )
-_CLOSING = re.compile(r"\b31(st)?[\s./-]*(march|mar\b|03\b)|\bclosing\b|\bend of\b", re.I)
+_CLOSING = re.compile(r"(?<!\d)31(st)?[\s./-]*(march|mar\b|03\b)|\bclosing\b|\bend of\b", re.I)
 
 
 def vertical_table(

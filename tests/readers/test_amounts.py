@@ -106,13 +106,18 @@ def test_lakhs_and_crores_convert_to_rupees_exactly():
         ("For the year ended March 31 2024", "FY2024"),
         ("FY 2023-24", "FY2024"),
         ("2024-25", "FY2025"),
+        ("March 2024", "FY2024"),  # no day printed, or a scan lost it
+        ("As at Mar-2025", "FY2025"),
+        ("September 2024", "FY2025"),
     ],
 )
 def test_year_headings_name_the_financial_year_they_fall_in(heading, year):
     assert year_of_heading(heading) == year
 
 
-@pytest.mark.parametrize("heading", ["Particulars", "Note No.", "2023-25", "31 Foo 2024", "As at"])
+@pytest.mark.parametrize(
+    "heading", ["Particulars", "Note No.", "2023-25", "31 Foo 2024", "As at", "Decrease 2024"]
+)
 def test_headings_without_a_date_name_no_year(heading):
     assert year_of_heading(heading) is None
 
