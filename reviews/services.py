@@ -13,7 +13,6 @@ from typing import NamedTuple
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from pipeline.models import LineItem
@@ -310,9 +309,13 @@ def reopen_for_review(project: Project, line_item_id: int, *, acting_user) -> Re
     """Ask the CA about a line item the classifier was sure of (validation points at it):
     a pending review item with the classifier's proposal, counted nowhere until decided."""
     _require_reviewer(project, acting_user)
-    line_item = get_object_or_404(
-        LineItem.objects.select_related("classification"), project=project, pk=line_item_id
+    line_item = (
+        LineItem.objects.select_related("classification")
+        .filter(project=project, pk=line_item_id, classification__isnull=False)
+        .first()
     )
+    if line_item is None:
+        raise ServiceError("That line item is not in this project any more: reload the page.")
     key = fingerprint(line_item)
     existing = project.review_items.filter(fingerprint=key).first()
     if existing is not None:

@@ -17,6 +17,7 @@ from tests.browser import LAPTOP, launch
 from tests.cast import api_client_for, make_member, upload
 from tests.groundtruth import SAMPLES
 from tests.llm_stub import serve
+from tests.pipeline.worker import qcluster
 
 # The suite uploads and processes far more than a member would: no test is throttled by
 # accident, in this process or in the servers and workers tests start (they inherit the
@@ -110,6 +111,13 @@ def project(firm, ca) -> Project:
 def project_with_file(project, ca):
     upload_files(project, [upload()], acting_user=ca)
     return project
+
+
+@pytest.fixture
+def worker(tmp_path, live_server):
+    """A real qcluster (two worker processes) on the live test server's database."""
+    with qcluster(tmp_path, Q_WORKERS="2"):
+        yield
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from tests.groundtruth import CONSTITUTIONS, SAMPLES, companies, load, normalise_label
-from tests.pipeline.worker import qcluster, wait_for
+from tests.pipeline.worker import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -97,12 +97,6 @@ def ground_truth_item(truth: dict, item: dict) -> dict:
         ):
             return candidate
     raise AssertionError(f"no ground-truth line for review item {item['label']!r} at {where}")
-
-
-@pytest.fixture
-def worker(tmp_path, live_server):
-    with qcluster(tmp_path, Q_WORKERS="2"):
-        yield
 
 
 @pytest.mark.parametrize("company", companies())

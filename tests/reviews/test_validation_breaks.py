@@ -92,3 +92,12 @@ def test_the_project_page_links_the_failure_to_the_review_screen(client, ca, bro
     html = signed_in(client, ca).get(reverse("projects:detail", args=[project.pk])).content
     assert b'id="failure-to-review"' in html
     assert f"{reverse('reviews:screen', args=[project.pk])}#validation-breaks".encode() in html
+
+
+def test_reopening_a_line_item_the_project_does_not_have_says_so(client, ca, broken):
+    project, _, _ = broken
+    response = signed_in(client, ca).post(
+        reverse("reviews:reopen", args=[project.pk]), {"line_item": 999999}, follow=True
+    )
+    assert "not in this project any more" in response.content.decode()
+    assert not ReviewItem.objects.exists()
