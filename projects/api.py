@@ -137,6 +137,31 @@ class ProjectFiles(ThrottledView, APIView):
         )
 
 
+class ProjectFile(APIView):
+    """One uploaded statement of a project."""
+
+    @extend_schema(
+        summary="Remove a file before it is read",
+        description=(
+            "Takes a wrong or unreadable file out of the project: allowed while the project "
+            "is not being processed and the file has not been read into its figures (state "
+            "`uploaded` or `failed`); 409 otherwise, saying why. Leaves a `file_removed` "
+            "audit entry."
+        ),
+        responses={204: None, **refusals(404, 409)},
+    )
+    def delete(self, request, pk, file_id):
+        project = get_project_for_user(request.user, pk)
+        file = project.files.filter(pk=file_id).first()
+        if file is None:
+            raise NotFound("No such file in this project.")
+        try:
+            services.remove_file(project, file, acting_user=request.user)
+        except services.ServiceError as error:
+            return _answer_error(error)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 def _accepted(request, project) -> Response:
     body = progress_of(project)
     body["estimated_duration_seconds"] = body["estimated_remaining_seconds"]

@@ -18,6 +18,11 @@ urlpatterns = [
     path("projects/", api.ProjectListCreate.as_view(), name="project-list"),
     path("projects/<uuid:pk>/", api.ProjectDetail.as_view(), name="project-detail"),
     path("projects/<uuid:pk>/files/", api.ProjectFiles.as_view(), name="project-files"),
+    path(
+        "projects/<uuid:pk>/files/<int:file_id>",
+        api.ProjectFile.as_view(),
+        name="project-file",
+    ),
     path("projects/<uuid:pk>/process", api.ProjectProcess.as_view(), name="project-process"),
     path("projects/<uuid:pk>/progress", api.ProjectProgress.as_view(), name="project-progress"),
     path("projects/<uuid:pk>/retry", api.ProjectRetry.as_view(), name="project-retry"),

@@ -11,6 +11,7 @@ from projects.models import AuditEntry, Firm, Project
 PROJECT_CREATED = "project_created"
 FILE_UPLOADED = "file_uploaded"
 FILE_REJECTED = "file_rejected"
+FILE_REMOVED = "file_removed"
 PIPELINE_QUEUED = "pipeline_queued"
 PIPELINE_RETRY_QUEUED = "pipeline_retry_queued"
 PIPELINE_RESUME_QUEUED = "pipeline_resume_queued"
@@ -51,6 +52,7 @@ _TEXT = {
     PROJECT_CREATED: "Project created",
     FILE_UPLOADED: "File uploaded",
     FILE_REJECTED: "File rejected",
+    FILE_REMOVED: "File removed",
     PIPELINE_QUEUED: "Processing queued",
     PIPELINE_RETRY_QUEUED: "Retry queued",
     PIPELINE_RESUME_QUEUED: "Processing resumed after review",

@@ -1,4 +1,4 @@
-"""What members do to projects: create, upload, process, retry, resume.
+"""What members do to projects: create, upload, remove a file, process, retry, resume.
 
 One function per write, with the acting user, leaving an audit row. Views, the
 API, the admin and the management commands all call these.
@@ -17,7 +17,7 @@ from pipeline import claims
 from pipeline.options import PipelineOptions
 from pipeline.orchestrator import RUNNABLE_STATES
 from projects import audit
-from projects.models import Firm, Project, SourceFile
+from projects.models import FileStatus, Firm, Project, SourceFile
 from projects.status import Status
 from projects.uploads import Refused, admit, display_name
 
@@ -98,6 +98,48 @@ def _store_file(project: Project, upload: UploadedFile, acting_user) -> UploadOu
         detected_type=admitted.kind,
     )
     return UploadOutcome(name, file=stored)
+
+
+def removable_because_not(project: Project, file: SourceFile) -> str:
+    """Why `file` cannot be removed now, in the member's words; empty when it can."""
+    if project.is_processing:
+        return "The project is being processed; remove files when it stops."
+    if file.status == FileStatus.EXTRACTED:
+        return (
+            f"{file.original_name} has been read into the project's figures; "
+            "upload the right file and process again instead."
+        )
+    return ""
+
+
+def remove_file(project: Project, file: SourceFile, *, acting_user) -> None:
+    """Take a wrong or unreadable file out of the project before it is read.
+
+    Only while no run holds the project and the file's items are not part of
+    its figures (a stored or failed file): removing a read file would leave a
+    classification and a CMA that no file backs. The bytes go with the row; the
+    audit row keeps the name, size and digest.
+    """
+    reason = removable_because_not(project, file)
+    if reason:
+        raise Conflict(reason)
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        if locked.is_processing:
+            raise Conflict(removable_because_not(locked, file))
+        audit.record(
+            audit.FILE_REMOVED,
+            firm=project.firm,
+            project=project,
+            actor=acting_user,
+            message=file.original_name,
+            size=file.size,
+            sha256=file.sha256,
+            status=file.status,
+        )
+        stored = file.file
+        file.delete()
+        transaction.on_commit(lambda: stored.delete(save=False))
 
 
 def _refuse_copy(project: Project, name: str, digest: str, acting_user) -> UploadOutcome:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -21,7 +22,7 @@ from django.core.files.uploadhandler import FileUploadHandler
 
 from pipeline.readers.document import ReaderError
 from pipeline.readers.loaders import check_limits
-from pipeline.readers.sniff import sniff
+from pipeline.readers.sniff import CSV, sniff
 from pipeline.steps.extract import limits
 
 
@@ -61,7 +62,23 @@ def admit(upload: UploadedFile, name: str) -> Admitted:
         check_limits(kind, data, limits())
     except ReaderError as error:
         raise Refused(f"{name} was refused. {error.message} {error.hint}") from error
+    if kind == CSV and PurePath(name).suffix.lower() == ".pdf":
+        raise Refused(_text_named_pdf(name, data))
     return Admitted(data, kind, digest)
+
+
+def _text_named_pdf(name: str, data: bytes) -> str:
+    """A .pdf holding text: a CA meant the statement's PDF, so it is refused, never read
+    as the CSV it happens to parse as; the sentence quotes how the text begins."""
+    first = next(
+        (line for line in data.decode("utf-8", "replace").splitlines() if line.strip()), ""
+    )
+    first = first.strip()
+    excerpt = first if len(first) <= 60 else first[:57] + "…"
+    return (
+        f"{name}: this file is plain text, not a PDF: it begins “{excerpt}”. Upload the "
+        "statements' PDF, or name a text export from Tally .csv to have it read as one."
+    )
 
 
 def _read(upload: UploadedFile, limit: int) -> tuple[bytes, str]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("members/<int:member_id>/role/", views.member_role, name="member-role"),
     path("<uuid:pk>/", views.project_detail, name="detail"),
     path("<uuid:pk>/files/", views.project_upload, name="upload"),
+    path("<uuid:pk>/files/<int:file_id>/remove/", views.file_remove, name="file-remove"),
     path("<uuid:pk>/process/", views.project_process, name="process"),
     path("<uuid:pk>/retry/", views.project_retry, name="retry"),
     path("<uuid:pk>/activity/", views.project_activity, name="activity"),

@@ -115,6 +115,21 @@ def project_upload(request, pk):
 
 @login_required
 @require_POST
+def file_remove(request, pk, file_id):
+    """Take a wrong or unreadable file out before processing (services.remove_file)."""
+    project = get_project_for_user(request.user, pk)
+    file = get_object_or_404(project.files, pk=file_id)
+    try:
+        services.remove_file(project, file, acting_user=request.user)
+    except services.ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("projects:detail", pk=project.pk)
+    messages.success(request, f"{file.original_name} was removed.")
+    return redirect("projects:detail", pk=project.pk)
+
+
+@login_required
+@require_POST
 @limit(ProcessThrottle)
 def project_process(request, pk):
     project = get_project_for_user(request.user, pk)

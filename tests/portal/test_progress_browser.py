@@ -53,6 +53,24 @@ def test_a_run_shows_its_real_state_on_the_badge_the_files_and_the_bar(
     expect(page.locator(".upload-item")).to_have_count(0)
     expect(page.locator("#status-badge")).to_have_text("Draft")
 
+    # A text file named .pdf is refused as what it is; a wrong file is removed before the run.
+    named_pdf = tmp_path / "Balance sheet.pdf"
+    named_pdf.write_text("Particulars,FY2025\nSundry debtors,125000\n")
+    upload(page, [named_pdf])
+    expect(page.locator(".upload-item.is-refused")).to_contain_text(
+        "this file is plain text, not a PDF: it begins “Particulars,FY2025”"
+    )
+    wrong = tmp_path / "another client.csv"
+    wrong.write_text("Particulars,FY2025\nSundry creditors,99000\n")
+    upload(page, [wrong])
+    expect(page.locator("#file-table > tbody > tr")).to_have_count(len(FILES) + 1)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#file-table > tbody > tr", has_text="another client.csv").locator(
+        ".file-remove button"
+    ).click()
+    expect(page.locator(".messages")).to_contain_text("another client.csv was removed.")
+    expect(page.locator("#file-table > tbody > tr")).to_have_count(len(FILES))
+
     with qcluster(tmp_path):
         page.click("#run-options summary")
         page.check("#id_skip_review")

@@ -94,6 +94,9 @@ ROUTES: dict[str, Route] = {
     ),
     "projects:detail": Route(args=project),
     "projects:upload": Route(args=project, methods={"post": _file}),
+    "projects:file-remove": Route(
+        args=lambda t: [t.project.pk, t.project.files.first().pk], methods={"post": dict}
+    ),
     "projects:process": Route(args=project, methods={"post": lambda: {"force_reprocess": "on"}}),
     "projects:retry": Route(args=project, methods={"post": dict}),
     "projects:activity": Route(args=project),
@@ -123,6 +126,9 @@ ROUTES: dict[str, Route] = {
     "api:project-list": Route(methods={"get": dict, "post": _project}),
     "api:project-detail": Route(args=project),
     "api:project-files": Route(args=project, methods={"get": dict, "post": _file}),
+    "api:project-file": Route(
+        args=lambda t: [t.project.pk, t.project.files.first().pk], methods={"delete": dict}
+    ),
     "api:project-process": Route(
         args=project, methods={"post": lambda: {"options": {"force_reprocess": True}}}
     ),
