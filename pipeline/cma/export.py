@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.cma.assessment import ASSESSMENT_ROWS
+from pipeline.cma.bank_checks import bank_queries
 from pipeline.cma.drawing_power import DrawingPower, drawing_power
 from pipeline.cma.model import Cma, Finding, LineItem
 from pipeline.cma.rows import RATIO, ROWS, Row
@@ -55,6 +56,7 @@ def cma_document(cma: Cma, findings: Sequence[Finding] = ()) -> dict:
             }
             for a in cma.assumptions
         ],
+        "bank_queries": bank_queries_document(cma),
     }
 
 
@@ -81,6 +83,30 @@ def form_one_document(cma: Cma) -> dict:
             kind: {part: number(form.total(part, fund)) for part in ("existing", "proposed")}
             for kind, fund in (("fund_based", True), ("non_fund_based", False))
         },
+    }
+
+
+def bank_queries_document(cma: Cma) -> dict:
+    """The credit officer's check: the checklist applied and each breach as a query."""
+    checklist = cma.project.checklist
+    return {
+        "checklist": {
+            key: value if key == "name" else number(value, "ratio")
+            for key, value in checklist.as_dict().items()
+        },
+        "queries": [
+            {
+                "id": query.id,
+                "check": query.check,
+                "year": query.year,
+                "figure": number(query.figure, "ratio"),
+                "threshold": number(query.threshold, "ratio"),
+                "question": query.question,
+                "source": query.source,
+                "explanation": query.explanation,
+            }
+            for query in bank_queries(cma, checklist)
+        ],
     }
 
 

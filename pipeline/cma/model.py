@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from pipeline.cma.assumptions import Assumptions
+from pipeline.cma.checklist import Thresholds
 from pipeline.cma.drawing_power import StockPosition
 from pipeline.cma.form_one import FormOne
 from pipeline.cma.formula import Expr
@@ -142,6 +143,10 @@ class ProjectInfo:
     form_one: FormOne = field(default_factory=FormOne)
     # The latest stock and book-debts statement, for the drawing power (pipeline.cma.drawing_power).
     stock_position: StockPosition | None = None
+    # The bank's checklist the credit officer's check runs (pipeline.cma.bank_checks).
+    checklist: Thresholds = field(default_factory=Thresholds)
+    # The CA's explanation of each of its queries, by the query's id ("current_ratio:FY2026").
+    query_answers: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.constitution = normalise_constitution(self.constitution)

@@ -16,6 +16,9 @@ AMOUNT = "amount"
 PERCENT = "percent"  # shown as 12.34, meaning 12.34 %
 RATIO = "ratio"  # times, four decimals
 MONTHS = "months"
+# The sheet of each form, by the code a row carries (`Row.form`).
+FORM_NAMES = {"S": "Summary", "II": "Form II", "III": "Form III", "IV": "Form IV",
+              "V": "Form V", "VI": "Form VI", "R": "Ratios", "K": "Key financials"}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -29,19 +29,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.cma.assessment import FORM_IV, FORM_V, FORM_VI, KEY_FINANCIALS, RATIOS
+from pipeline.cma.bank_checks import bank_queries
 from pipeline.cma.cached_values import Cached, store_values
 from pipeline.cma.compute import may_be_empty, years_needed
 from pipeline.cma.drawing_power import drawing_power
 from pipeline.cma.formula import Amount, to_excel
 from pipeline.cma.model import Cma, Finding
 from pipeline.cma.money import rupees
-from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, ROWS, Row
+from pipeline.cma.rows import AMOUNT, FORM_II, FORM_III, FORM_NAMES, ROWS, Row
 from pipeline.cma.workbook_assumptions import write_assumptions
 from pipeline.cma.workbook_charts import write_charts
 from pipeline.cma.workbook_drawing_power import write_drawing_power
 from pipeline.cma.workbook_form_one import write_form_one
 from pipeline.cma.workbook_loans import write_loans
 from pipeline.cma.workbook_notes import write_cover, write_notes
+from pipeline.cma.workbook_queries import TITLE as QUERIES_TITLE
+from pipeline.cma.workbook_queries import write_queries
 from pipeline.cma.workbook_style import (
     BALANCING,
     BOLD,
@@ -71,8 +74,6 @@ ALL_ROWS: dict[str, Row] = {
 # A ratio with nothing to divide by reads "n/a" where a banker would write it: DSCR
 # without term debt to service is not 0, and not a blank to fill in.
 NOT_APPLICABLE = {"dscr": "n/a"}
-FORM_NAMES = {"S": "Summary", "II": "Form II", "III": "Form III", "IV": "Form IV",
-              "V": "Form V", "VI": "Form VI", "R": "Ratios", "K": "Key financials"}  # fmt: skip
 # The one-page summary: each line a formula pointing at its home form.
 SUMMARY = (
     "net_sales", "net_sales_growth_pct", "ebitda", "ebitda_margin_pct", "pbt", "pat",
@@ -205,6 +206,8 @@ def build_workbook(cma: Cma, findings: Sequence[Finding] = ()) -> bytes:
     if cma.project.stock_position is not None:
         dp = drawing_power(cma.project.stock_position, cma.project.form_one)
         write_drawing_power(workbook.create_sheet("Drawing power"), cma, dp, cached)
+    queries = bank_queries(cma, cma.project.checklist)
+    write_queries(workbook.create_sheet(QUERIES_TITLE), cma, queries)
     write_notes(workbook.create_sheet("Notes"), cma, findings)
     write_trace(workbook.create_sheet("Line items"), cma)
     buffer = BytesIO()

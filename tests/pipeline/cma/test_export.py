@@ -25,7 +25,7 @@ def test_document_has_the_spec_keys_and_schema(pragati):
     _, document = pragati
     assert list(document) == [
         "schema", "project", "years", "rows", "assessment", "line_items", "validation",
-        "form_i", "drawing_power", "assumptions",  # additions
+        "form_i", "drawing_power", "assumptions", "bank_queries",  # additions
     ]  # fmt: skip
     assert document["schema"] == "cma/1"
     assert document["project"] == {

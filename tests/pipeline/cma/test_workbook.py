@@ -18,7 +18,7 @@ from tests.pipeline.cma.samples import BAD_DRAFT, inputs, load, load_path
 
 SHEETS = ["Form I", "Cover", "Assumptions", "Summary", "Form II", "Form III", "Form IV",
           "Form V", "Form VI", "Ratios", "Key financials", "Charts",
-          "Notes", "Line items"]  # fmt: skip
+          "Queries the bank will ask", "Notes", "Line items"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
