@@ -10,6 +10,7 @@ or entered is never overwritten by a reading: the CA's word stands.
 
 from __future__ import annotations
 
+from pipeline.readers import document_kind
 from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.emi_schedule import LoanSchedule, read_emi_schedule
 from pipeline.readers.sniff import sniff
@@ -18,8 +19,7 @@ from pipeline.readers.stock_statement import read_stock_statement
 from pipeline.term_loans import stored_years
 from projects.models import Project, SourceFile, StockStatement, TermLoanSchedule
 
-EMI_SCHEDULE = "emi_schedule"
-STOCK_STATEMENT = "stock_statement"
+EMI_SCHEDULE, STOCK_STATEMENT = document_kind.EMI_SCHEDULE, document_kind.STOCK_STATEMENT
 CA_SOURCES = ("entered by the CA", "corrected by the CA")
 
 

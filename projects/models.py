@@ -10,6 +10,7 @@ from django.db import models
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from pipeline.cma.form_one import FACILITY_KINDS, RECEIVABLES_MARGIN_PCT, STOCK_MARGIN_PCT
+from pipeline.readers import document_kind
 from pipeline.readers.sniff import CSV, PDF, XLS, XLSX
 from projects.status import (
     ERROR,
@@ -257,6 +258,10 @@ class SourceFile(models.Model):
     # Each sheet or page: the role it was read as and why, its unit, years and items, and
     # every check of the statement's arithmetic on it (pipeline.extract_report).
     extract_report = models.JSONField(default=list, blank=True)
+    # What the upload is (pipeline.readers.document_kind): a statement, or a tax audit report,
+    # ITR, EMI schedule, sanction letter, stock statement, ageing, bank statement, other.
+    # Only a statement is read into line items; "" until the extract step has looked.
+    document_kind = models.CharField(max_length=20, choices=document_kind.CHOICES, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

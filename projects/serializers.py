@@ -40,6 +40,7 @@ class SourceFileOutput(serializers.ModelSerializer):
             "size",
             "sha256",
             "detected_type",
+            "document_kind",
             "status",
             "error_code",
             "error",

@@ -124,8 +124,9 @@ def workbook_lines(data: bytes, limits: ReadLimits) -> list[list[str]]:
     return [[cell.text for cell in row] for sheet in workbook.sheets for row in sheet.rows()]
 
 
-def pdf_lines(data: bytes, limits: ReadLimits) -> list[list[str]]:
-    """Each printed line as its words; a date printed "05 Apr 2024" stays one word."""
+def pdf_lines(data: bytes, limits: ReadLimits, pages: int | None = None) -> list[list[str]]:
+    """Each printed line as its words (of the first `pages` pages, or all); a date printed
+    "05 Apr 2024" stays one word."""
     lines = []
     with opened(data, None) as pdf:  # a damaged or locked PDF is a ReaderError
         if len(pdf.pages) > limits.max_pdf_pages:
@@ -134,7 +135,7 @@ def pdf_lines(data: bytes, limits: ReadLimits) -> list[list[str]]:
                 f"The schedule has more than {limits.max_pdf_pages} pages.",
                 "Upload the repayment schedule on its own.",
             )
-        for page in pdf.pages:
+        for page in pdf.pages[:pages]:
             for text in (page.extract_text() or "").splitlines():
                 text = _DATE.sub(lambda m: "-".join(m.groups()), text)
                 lines.append(text.split())

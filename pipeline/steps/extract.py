@@ -2,8 +2,11 @@
 
 Each file is read on its own (readers are pure: bytes in, items out) and
 stored in its own savepoint, so one unreadable file never sinks the others.
-A file that is no statement but a lender's EMI schedule or a stock statement
-becomes the project's term loan or stock statement (pipeline.lender_documents).
+Each file's document kind is decided first by its content
+(pipeline.readers.document_kind): only a statement is read into line items; any
+other document of the pack is reported as what it is, and a lender's EMI schedule
+or a stock statement becomes the project's term loan or stock statement
+(pipeline.lender_documents).
 An unreadable file keeps its clear error and hint, the rest extract, and the step reports a
 partial result. Only when no file yields anything is it a permanent error.
 """
@@ -20,7 +23,7 @@ from pipeline.errors import PERMANENT, StepError, StepResult
 from pipeline.extract_report import extract_report
 from pipeline.models import LineItem
 from pipeline.options import PipelineOptions
-from pipeline.readers import read_document
+from pipeline.readers import document_kind, read_document
 from pipeline.readers.document import ExtractedDocument, ExtractedItem, ReaderError, ReadLimits
 from pipeline.readers.years import assign_year_sources, counts_for, other_sources
 from projects.models import FileStatus, Project, SourceFile
@@ -31,6 +34,10 @@ TAKEN_UP = {
     lender_documents.STOCK_STATEMENT: "Read as a stock and book-debts statement: the drawing "
     "power is on the project's Drawing power page, where the figures can be corrected.",
 }
+
+
+# The readers' codes for a file in which no statement layout was found.
+UNRECOGNISED = ("unrecognised_layout", "no_statements")
 
 
 def limits() -> ReadLimits:
@@ -58,27 +65,40 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     files = list(project.files.all())
     read: list[tuple[SourceFile, ExtractedDocument, list[dict]]] = []
     failed: list[tuple[SourceFile, ReaderError]] = []
-    taken: list[tuple[SourceFile, str]] = []  # a lender's schedule, a stock statement
+    others: list[tuple[SourceFile, str, str]] = []  # no statement: (file, kind, its message)
     for done, source in enumerate(files, start=1):
+        with source.file.open("rb") as handle:
+            data = handle.read()
+        kind = document_kind.classify(source.original_name, data, limits())
+        source.document_kind = kind.kind
+        if kind.kind not in document_kind.STATEMENT_READ:
+            others.append((source, kind.kind, _recognised(project, source, data, kind)))
+            continue
         try:
-            read.append((source, *_read(source)))
+            read.append((source, *_read(source, data)))
+            source.document_kind = document_kind.STATEMENT
         except ReaderError as error:
-            kind = _lender_document(project, source)
-            if kind:
-                taken.append((source, kind))
+            taken = lender_documents.take_up(project, source, data, limits())
+            if taken:
+                source.document_kind = taken
+                others.append((source, taken, TAKEN_UP[taken]))
+            elif kind.kind == document_kind.OTHER and error.code in UNRECOGNISED:
+                others.append((source, kind.kind, _recognised(project, source, data, kind)))
             else:
                 failed.append((source, error))
         progress.report(0.9 * done / len(files))
     _store(project, read, failed)
-    for source, kind in taken:
-        source.warnings, source.ocr_report, source.extract_report = [TAKEN_UP[kind]], {}, []
+    for source, kind, message in others:
+        source.warnings, source.ocr_report, source.extract_report = [message], {}, []
         _mark_file(source, FileStatus.EXTRACTED, kind)
     problems = [f"{source.original_name}: {error.message} {error.hint}" for source, error in failed]
     if not read:
         raise StepError(
-            f"None of the {len(files)} uploaded files could be read.",
+            f"None of the {len(files)} uploaded files could be read as a financial statement"
+            + (f" ({len(others)} are other documents of the pack)." if others else "."),
             PERMANENT,
-            "See each file's error below, then upload readable statements and retry.",
+            "See each file's kind and error below, then upload the balance sheet and profit "
+            "and loss account and retry.",
         )
     items = sum(len(document.items) for _, document, _ in read)
     return StepResult(
@@ -88,18 +108,24 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     )
 
 
-def _lender_document(project: Project, source: SourceFile) -> str | None:
-    """A file the statement readers refused may be a lender's EMI schedule or a stock
-    statement filed with the bank (pipeline.lender_documents stores it)."""
-    with source.file.open("rb") as handle:
-        data = handle.read()
-    return lender_documents.take_up(project, source, data, limits())
+def _recognised(project: Project, source: SourceFile, data: bytes, kind) -> str:
+    """The info message for a file that is no statement; a lender's EMI schedule or a
+    stock statement is also stored as the project's (pipeline.lender_documents)."""
+    taken = kind.kind in TAKEN_UP and lender_documents.take_up(project, source, data, limits())
+    if taken:
+        return TAKEN_UP[taken]
+    return (
+        f"Recognised as {_article(kind.label)} {kind.label} ({kind.why}): kept with the "
+        "project and not read as statement line items."
+    )
 
 
-def _read(source: SourceFile) -> tuple[ExtractedDocument, list[dict]]:
+def _article(label: str) -> str:
+    return "an" if label[0] in "aeiou" else "a"
+
+
+def _read(source: SourceFile, data: bytes) -> tuple[ExtractedDocument, list[dict]]:
     """The file's items, its arithmetic's breaks among its warnings, and its extract report."""
-    with source.file.open("rb") as handle:
-        data = handle.read()
     document = read_document(source.original_name, data, limits())
     checks = statement_arithmetic.check_rows(document.items, document.units)
     document.warnings += statement_arithmetic.breaks(checks)
@@ -153,6 +179,7 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
             "rupees_per_unit",
             "ocr_report",
             "extract_report",
+            "document_kind",
         ]
     )
 
