@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django import template
 
-from projects.templatetags.money import to_decimal
+from projects.templatetags.money import CRORE, LAKH, format_indian, to_decimal
 
 register = template.Library()
 
@@ -25,7 +25,10 @@ FIGURES = [
     ("mpbf_method2", "MPBF (method II)", ("assessment",), "amount"),
 ]
 FALLBACKS = {"mpbf_method2": "mpbf_method1"}
-WIDTH, HEIGHT, PAD_X, PAD_Y = 360, 150, 34, 18
+WIDTH, HEIGHT, PAD_Y = 360, 150, 18
+# The value axis's labels stand left of the plot, the last year's label needs half its width.
+PAD_LEFT, PAD_RIGHT = 62, 24
+TICKS = 5  # about this many intervals on the value axis
 
 
 @dataclass
@@ -50,8 +53,10 @@ class Chart:
     labels: list[tuple[float, str]]
     zero_y: float
     projected_x: float | None
+    ticks: list[tuple[float, str]] = field(default_factory=list)  # (y, value) of the value axis
     width: int = WIDTH
     height: int = HEIGHT
+    plot_left: int = PAD_LEFT
 
     @property
     def projected_width(self) -> float:
@@ -91,17 +96,50 @@ def build_preview(document: dict | None) -> Preview | None:
 
 def _x(index: int, count: int) -> float:
     if count == 1:
-        return WIDTH / 2
-    return PAD_X + index * (WIDTH - 2 * PAD_X) / (count - 1)
+        return (PAD_LEFT + WIDTH - PAD_RIGHT) / 2
+    return PAD_LEFT + index * (WIDTH - PAD_LEFT - PAD_RIGHT) / (count - 1)
+
+
+def _step(span: Decimal) -> Decimal:
+    """A round interval (1, 2, 2.5 or 5 times a power of ten) giving about TICKS of them."""
+    rough = span / TICKS
+    power = Decimal(10) ** (rough.adjusted())
+    for multiple in (1, 2, Decimal("2.5"), 5, 10):
+        if power * multiple >= rough:
+            return power * multiple
+    return power * 10
+
+
+def _tick_label(value: Decimal, kind: str) -> str:
+    """An axis value as a CA reads it: ₹2.5 Cr, ₹40 L, ₹5,000; a ratio as 1.25."""
+    if kind != "amount":
+        return f"{value.normalize():f}"
+    sign = "−" if value < 0 else ""
+    size = abs(value)
+    for unit, name in ((CRORE, "Cr"), (LAKH, "L")):
+        if size >= unit:
+            return f"{sign}₹{(size / unit).quantize(Decimal('0.01')).normalize():f} {name}"
+    return f"{sign}₹{format_indian(size, 0)}"
+
+
+def _year_label(key: str) -> str:
+    """FY2025 → 2024-25, the way Indian statements name a financial year."""
+    digits = key[-4:]
+    return f"{int(digits) - 1}-{digits[2:]}" if digits.isdigit() else key
 
 
 def line_chart(figures: list[Figure], years: list[str], projected: int | None) -> Chart | None:
-    """One polyline a figure on a shared scale that always includes zero."""
+    """One polyline a figure on a shared scale that always includes zero, with the value
+    axis ticked at round amounts and the years below."""
     known = [v for f in figures for v in f.values if v is not None]
     if not known:
         return None
     low, high = min([*known, Decimal(0)]), max([*known, Decimal(0)])
-    span = (high - low) or Decimal(1)
+    step = _step((high - low) or Decimal(1))
+    low = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    high = (high / step).to_integral_value(rounding="ROUND_CEILING") * step
+    span = (high - low) or step
+    high = low + span
 
     def y(value: Decimal) -> float:
         return round(float(PAD_Y + (high - value) / span * (HEIGHT - 2 * PAD_Y)), 1)
@@ -115,11 +153,14 @@ def line_chart(figures: list[Figure], years: list[str], projected: int | None) -
         ]
         points = " ".join(f"{x},{yy}" for x, yy in dots)
         series.append(Series(figure.key, figure.label, points, dots))
-    labels = [(round(_x(i, len(years)), 1), f"FY{key[-2:]}") for i, key in enumerate(years)]
+    kind = figures[0].kind
+    count = int(span / step)
+    ticks = [(y(low + step * i), _tick_label(low + step * i, kind)) for i in range(count + 1)]
+    labels = [(round(_x(i, len(years)), 1), _year_label(key)) for i, key in enumerate(years)]
     split = None
     if projected:
         split = round((_x(projected - 1, len(years)) + _x(projected, len(years))) / 2, 1)
-    return Chart(series=series, labels=labels, zero_y=y(Decimal(0)), projected_x=split)
+    return Chart(series=series, labels=labels, zero_y=y(Decimal(0)), projected_x=split, ticks=ticks)
 
 
 @register.simple_tag

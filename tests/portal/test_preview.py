@@ -38,3 +38,42 @@ def test_chart_has_a_point_per_known_value_and_marks_projected_years():
 def test_no_years_means_no_preview():
     assert build_preview({"years": []}) is None
     assert build_preview(None) is None
+
+
+def test_the_value_axis_is_ticked_at_round_amounts_in_indian_units():
+    chart = build_preview(KEY_FIGURES_DOCUMENT).amount_chart
+    # Net sales reach ₹10.04 crore and PAT dips to −₹1.23 lakh: round steps of ₹2.5 crore.
+    assert [label for _, label in chart.ticks] == [
+        "−₹2.5 Cr",
+        "₹0",
+        "₹2.5 Cr",
+        "₹5 Cr",
+        "₹7.5 Cr",
+        "₹10 Cr",
+        "₹12.5 Cr",
+    ]
+    zero = dict((label, y) for y, label in chart.ticks)["₹0"]
+    assert zero == chart.zero_y
+    ys = [y for y, _ in chart.ticks]
+    assert ys == sorted(ys, reverse=True)  # larger amounts higher up
+
+
+def test_lakhs_and_ratios_read_as_such_and_years_as_financial_years():
+    document = {
+        **KEY_FIGURES_DOCUMENT,
+        "assessment": {},
+        "rows": {
+            "net_sales": {"FY2024": 4_00_000, "FY2025": 38_00_000},
+            "current_ratio": {"FY2024": 1.21, "FY2025": 1.33},
+        },
+    }
+    preview = build_preview(document)
+    assert [label for _, label in preview.amount_chart.ticks] == [
+        "₹0",
+        "₹10 L",
+        "₹20 L",
+        "₹30 L",
+        "₹40 L",
+    ]
+    assert [label for _, label in preview.ratio_chart.ticks][:3] == ["0", "0.5", "1"]
+    assert [label for _, label in preview.amount_chart.labels] == ["2023-24", "2024-25", "2025-26"]
