@@ -7,12 +7,13 @@ document that counts for each year, the project's settings and assumptions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from pipeline.classifier.policy import Policy
 from pipeline.cma.assumptions import Assumptions
 from pipeline.cma.build import build_cma
+from pipeline.cma.checklist import Thresholds
 from pipeline.cma.drawing_power import StockPosition
 from pipeline.cma.form_one import PARTICULARS, Facility, FormOne
 from pipeline.cma.loans import TermLoan
@@ -28,6 +29,7 @@ from pipeline.mapping import PENDING, EffectiveItem, effective_items
 from pipeline.options import PipelineOptions
 from pipeline.term_loans import loan_years
 from projects.models import (
+    BankChecklist,
     BorrowerParticulars,
     FileStatus,
     Project,
@@ -77,9 +79,18 @@ def build_project_cma(project: Project, options: PipelineOptions) -> CmaInputs:
         form_one=form_one_of(project),
         term_loans=term_loans_of(project),
         stock_position=stock_position_of(project),
+        checklist=checklist_of(project),
     )
     cma = build_cma(info, year_documents(project), contributions(items), trace_items(items))
     return CmaInputs(cma, pending_items(items))
+
+
+def checklist_of(project: Project) -> Thresholds:
+    """The bank's checklist the firm has in use (Django admin), else the default set."""
+    row = BankChecklist.objects.filter(firm_id=project.firm_id, in_use=True).first()
+    if row is None:
+        return Thresholds()
+    return Thresholds(**{f.name: getattr(row, f.name) for f in fields(Thresholds)})
 
 
 def form_one_of(project: Project) -> FormOne:

@@ -20,7 +20,7 @@ from pipeline.classifier.policy import Policy
 from pipeline.options import STEPS
 from projects import admin_services, audit, member_services, signin
 from projects.admin_scoping import FirmScopedAdmin, admin_firm
-from projects.models import AuditEntry, Firm, Membership, Project, SourceFile
+from projects.models import AuditEntry, BankChecklist, Firm, Membership, Project, SourceFile
 from projects.services import ServiceError
 
 admin.site.site_header = "CMA Pipeline administration"
@@ -311,3 +311,28 @@ class AuditEntryAdmin(ReadOnlyScopedAdmin):
     @admin.display(description="What happened")
     def what(self, entry: AuditEntry) -> str:
         return audit.describe(entry.action)
+
+
+# The credit officer's check ---------------------------------------------------------------
+
+
+@admin.register(BankChecklist)
+class BankChecklistAdmin(FirmScopedAdmin):
+    """The firm's checklists: the defaults, or a bank's own figures; one is in use."""
+
+    list_display = ["name", "in_use", "current_ratio_min", "tol_tnw_max", "dscr_average_min",
+                    "dscr_minimum_min", "interest_cover_min", "firm"]  # fmt: skip
+
+    def get_fields(self, request, obj=None):
+        fields = [f.name for f in BankChecklist._meta.fields if f.name != "id"]
+        return fields if admin_firm(request) is None else [f for f in fields if f != "firm"]
+
+    def save_model(self, request, obj, form, change):
+        firm = admin_firm(request)
+        if firm:
+            obj.firm = firm
+        if obj.in_use:  # the one in use replaces the last
+            BankChecklist.objects.filter(firm=obj.firm, in_use=True).exclude(pk=obj.pk).update(
+                in_use=False
+            )
+        super().save_model(request, obj, form, change)

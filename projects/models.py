@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from pipeline.cma.checklist import Thresholds
 from pipeline.cma.form_one import FACILITY_KINDS, RECEIVABLES_MARGIN_PCT, STOCK_MARGIN_PCT
 from pipeline.readers import document_kind
 from pipeline.readers.sniff import CSV, PDF, XLS, XLSX
@@ -408,3 +409,55 @@ class StockStatement(models.Model):
 
     def __str__(self) -> str:
         return f"Stock statement of {self.project}"
+
+
+class BankChecklist(models.Model):
+    """A bank's checklist the credit officer's check runs on a firm's CMAs
+    (pipeline.cma.bank_checks). A firm keeps the default set or a bank's own;
+    the one marked in use applies to its projects, else the defaults of
+    pipeline.cma.checklist.Thresholds."""
+
+    firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="bank_checklists")
+    name = models.CharField(max_length=200)
+    in_use = models.BooleanField(
+        default=False, help_text="The set the firm's CMAs are checked against."
+    )
+    current_ratio_min = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Thresholds.current_ratio_min
+    )
+    tol_tnw_max = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Thresholds.tol_tnw_max
+    )
+    dscr_average_min = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Thresholds.dscr_average_min
+    )
+    dscr_minimum_min = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Thresholds.dscr_minimum_min
+    )
+    interest_cover_min = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Thresholds.interest_cover_min
+    )
+    sales_growth_margin_points = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        default=Thresholds.sales_growth_margin_points,
+        help_text="Projected growth above the best of the last three years by more than this.",
+    )
+    holding_excess_pct = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        default=Thresholds.holding_excess_pct,
+        help_text="A holding level more than this % above the company's three-year average.",
+    )
+
+    class Meta:
+        ordering = ["firm", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["firm", "name"], name="one_checklist_name_per_firm"),
+            models.UniqueConstraint(
+                fields=["firm"], condition=models.Q(in_use=True), name="one_checklist_in_use"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
