@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0010_stock_statement'),
+        ('projects', '0011_document_kind'),
     ]
 
     operations = [
