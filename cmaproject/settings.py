@@ -114,6 +114,7 @@ LOGIN_REDIRECT_URL = "projects:list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-in"
+FORMAT_MODULE_PATH = ["cmaproject.formats"]  # en-IN dates as the portal writes them
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Kolkata")
 USE_I18N = True
 USE_TZ = True

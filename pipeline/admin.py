@@ -10,6 +10,7 @@ from django.contrib import admin
 
 from pipeline.models import Classification, CmaResult, LineItem, ValidationFinding
 from projects.admin import ReadOnlyScopedAdmin
+from projects.admin_display import human_size
 
 
 class ClassificationInline(admin.StackedInline):
@@ -74,6 +75,13 @@ class ValidationFindingAdmin(ReadOnlyScopedAdmin):
 @admin.register(CmaResult)
 class CmaResultAdmin(ReadOnlyScopedAdmin):
     firm_path = "project__firm"
-    list_display = ["project", "generated_at", "workbook"]
+    list_display = ["project", "generated_at", "workbook", "workbook_size"]
     list_select_related = ["project"]
     exclude = ["document"]
+
+    @admin.display(description="Workbook size")
+    def workbook_size(self, result: CmaResult) -> str:
+        try:
+            return human_size(result.workbook.size) if result.workbook else "—"
+        except OSError:  # the file went missing from storage
+            return "—"

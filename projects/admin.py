@@ -13,15 +13,19 @@ import zoneinfo
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from pipeline.classifier.policy import SETTINGS as POLICY_SETTINGS
 from pipeline.classifier.policy import Policy
 from pipeline.options import STEPS
 from projects import admin_services, audit, member_services, signin
+from projects.admin_display import ReadableJSONMixin, human_size
 from projects.admin_scoping import FirmScopedAdmin, admin_firm
 from projects.models import AuditEntry, BankChecklist, Firm, Membership, Project, SourceFile
 from projects.services import ServiceError
+from projects.templatetags.portal import as_datetime, duration, step_state, step_title
 
 admin.site.site_header = "CMA Pipeline administration"
 admin.site.site_title = "CMA Pipeline admin"
@@ -29,7 +33,7 @@ admin.site.index_title = "Your firm"
 admin.site.login_form = signin.AdminSignInForm  # the portal's sign-in throttle
 
 
-class ReadOnlyScopedAdmin(FirmScopedAdmin):
+class ReadOnlyScopedAdmin(ReadableJSONMixin, FirmScopedAdmin):
     """Scoped to the admin user's firm and never written here."""
 
     def has_add_permission(self, request, obj=None):
@@ -193,11 +197,17 @@ class MembershipAdmin(FirmScopedAdmin):
 
 class SourceFileInline(admin.TabularInline):
     model = SourceFile
-    fields = ["original_name", "size", "detected_type", "status", "items_found", "error", "hint"]
+    fields = [
+        "original_name", "file_size", "detected_type", "status", "items_found", "error", "hint",
+    ]  # fmt: skip
     readonly_fields = fields
     extra = 0
     can_delete = False
     show_change_link = False
+
+    @admin.display(description="Size")
+    def file_size(self, file: SourceFile) -> str:
+        return human_size(file.size)
 
     # The parent admin scopes the project; its files follow.
     def has_view_permission(self, request, obj=None):
@@ -214,7 +224,7 @@ class SourceFileInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(FirmScopedAdmin):
+class ProjectAdmin(ReadableJSONMixin, FirmScopedAdmin):
     list_display = [
         "company_name",
         "status",
@@ -229,7 +239,8 @@ class ProjectAdmin(FirmScopedAdmin):
     list_select_related = ["firm"]
     inlines = [SourceFileInline]
     actions = ["mark_failed", "reopen_as_draft"]
-    exclude = ["claim_token", "claim_started", "lease_expires_at"]
+    # The step records read as the "Pipeline steps" table, not as their JSON.
+    exclude = ["claim_token", "claim_started", "lease_expires_at", "pipeline_steps"]
 
     def get_list_filter(self, request):
         return _superuser_only(request, list(self.list_filter))
@@ -237,7 +248,7 @@ class ProjectAdmin(FirmScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         hidden = set(self.exclude)
         names = [f.name for f in Project._meta.fields if f.name not in hidden]
-        return [*names, "processing", "steps"]
+        return self.readable_fields(request, obj, [*names, "processing", "steps"])
 
     @admin.display(description="Processing", boolean=True)
     def processing(self, project: Project) -> bool:
@@ -248,19 +259,13 @@ class ProjectAdmin(FirmScopedAdmin):
         records = project.pipeline_steps or {}
         rows = format_html_join(
             "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            (
-                (
-                    step,
-                    (records.get(step) or {}).get("status", "pending"),
-                    (records.get(step) or {}).get("duration_ms") or "",
-                    (records.get(step) or {}).get("error") or "",
-                )
-                for step in STEPS
-            ),
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (_step_row(step, records.get(step) or {}) for step in STEPS),
         )
         return format_html(
-            "<table><tr><th>Step</th><th>Status</th><th>ms</th><th>Error</th></tr>{}</table>", rows
+            "<table class='readable'><tr><th>Step</th><th>State</th><th>Started</th>"
+            "<th>Took</th><th>Attempts</th><th>Outcome</th></tr>{}</table>",
+            rows,
         )
 
     def has_change_permission(self, request, obj=None):
@@ -292,6 +297,21 @@ class ProjectAdmin(FirmScopedAdmin):
             self.message_user(request, f"{verb.capitalize()}: {names}.", messages.SUCCESS)
         for _project, reason in report.refused:
             self.message_user(request, f"Not changed: {reason}", messages.WARNING)
+
+
+def _step_row(step: str, record: dict) -> tuple:
+    """One step's record as the portal words it: state, start time, duration, outcome."""
+    started = as_datetime(record.get("started_at"))
+    when = date_format(localtime(started), "DATETIME_FORMAT") if started else "—"
+    outcome = record.get("error") or record.get("summary") or ""
+    return (
+        step_title(step),
+        step_state(record.get("status", "pending")),
+        when,
+        duration(record.get("duration_ms")) or "—",
+        record.get("attempts") or 0,
+        outcome,
+    )
 
 
 # Audit log --------------------------------------------------------------------------------
