@@ -27,6 +27,8 @@ PICTURES = Path(__file__).resolve().parents[3] / "test-output" / "printed"
 FORM_TITLES = {spec.title for spec in SHEETS}
 # The sheets of what the CA entered: printed for the bank like the forms.
 ENTERED = {"Form I", "Assumptions"}
+# The credit officer's check, printed for the CA to answer before the CMA leaves the firm.
+QUERIES = "Queries the bank will ask"
 # A printed figure: 1,234.56 or -1,234.56 (grouping as the locale prints it).
 FIGURE = re.compile(r"(?<![\w.])(-?)(\d[\d,]*\.\d\d)(?![\d])")
 
@@ -85,7 +87,7 @@ def test_every_page_names_its_sheet_and_no_figure_is_cut(printed):
 
 def test_no_internal_key_is_printed_on_a_form(printed):
     _, _, _, pages = printed
-    text = _form_text(pages) + "\n".join(p for p in pages if _sheet_of(p) in ENTERED)
+    text = _form_text(pages) + "\n".join(p for p in pages if _sheet_of(p) in {*ENTERED, QUERIES})
     keys = [key for key in ALL_ROWS if "_" in key]  # "tax" is also a word of a label
     assert [key for key in keys if re.search(rf"\b{key}\b", text)] == []
     trace = "\n".join(page for page in pages if _sheet_of(page) == "Line items")
@@ -99,7 +101,7 @@ def test_pictures_of_the_printed_forms_are_kept(printed):
         old.unlink()
     for number, page in enumerate(pages, start=1):
         sheet = _sheet_of(page)
-        if sheet in FORM_TITLES | ENTERED | {"Cover", "Line items"}:
+        if sheet in FORM_TITLES | ENTERED | {"Cover", QUERIES, "Line items"}:
             stem = PICTURES / f"{company}-{number:02d}-{sheet.replace(' ', '-')}"
             subprocess.run(
                 ["pdftoppm", "-png", "-r", "70", "-f", str(number), "-l", str(number),
@@ -108,3 +110,4 @@ def test_pictures_of_the_printed_forms_are_kept(printed):
             )  # fmt: skip
     assert list(PICTURES.glob(f"{company}-*Form-V.png"))
     assert list(PICTURES.glob(f"{company}-*Form-I.png"))
+    assert list(PICTURES.glob(f"{company}-*Queries-the-bank-will-ask.png"))
