@@ -263,6 +263,9 @@ class SourceFile(models.Model):
     # ITR, EMI schedule, sanction letter, stock statement, ageing, bank statement, other.
     # Only a statement is read into line items; "" until the extract step has looked.
     document_kind = models.CharField(max_length=20, choices=document_kind.CHOICES, blank=True)
+    # {year: audited, provisional, unaudited or estimated} as the file's titles say
+    # (pipeline.readers.year_kind); a year no title speaks of is not in it.
+    year_kinds = models.JSONField(default=dict, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -41,6 +41,7 @@ class SourceFileOutput(serializers.ModelSerializer):
             "sha256",
             "detected_type",
             "document_kind",
+            "year_kinds",
             "status",
             "error_code",
             "error",

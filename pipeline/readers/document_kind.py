@@ -109,11 +109,15 @@ def classify(filename: str, data: bytes, limits: ReadLimits | None = None) -> Do
     clearly (an unreadable file or a scan without text is left to the statement readers).
     OTHER, for text without a sign of any kind, is a guess: the statement readers still
     try it (STATEMENT_READ), since a statement may carry no title the signs know."""
+    return kind_of(read_lines(filename, data, limits or ReadLimits()))
+
+
+def read_lines(filename: str, data: bytes, limits: ReadLimits) -> list[list[str]]:
+    """The file's text lines, or none when it cannot be read here (its reader will say why)."""
     try:
-        lines = text_lines(filename, data, limits or ReadLimits())
+        return text_lines(filename, data, limits)
     except ReaderError:
-        return DocumentKind(STATEMENT, "its content could not be read here")
-    return kind_of(lines)
+        return []
 
 
 def kind_of(lines: list[list[str]]) -> DocumentKind:

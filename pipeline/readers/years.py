@@ -59,6 +59,40 @@ def assign_year_sources(
     return sources
 
 
+def merge_statements(
+    documents: list[ExtractedDocument], year_sources: dict[str, str]
+) -> dict[str | tuple[str, str], str]:
+    """`year_sources` with {(year, statement): file} added for each statement of a year that
+    the year's document lacks and another document gives (its balance sheet in one file,
+    its profit and loss in another): the year is read from both, never zero for one.
+
+    Only when the winner's items all name their statement (a document whose items name
+    none might hold it) and never from a trial balance (its ledgers repeat the statements).
+    """
+    merged: dict[str | tuple[str, str], str] = dict(year_sources)
+    by_name = {document.file_name: document for document in documents}
+    for year, file_name in year_sources.items():
+        carried = _statements(by_name[file_name], year)
+        if None in carried:
+            continue
+        givers = sorted(
+            (d for d in documents if d.file_name != file_name and d.kind != "trial_balance"),
+            key=lambda d: d.file_name,
+        )
+        for giver in givers:
+            for statement in sorted(_statements(giver, year) - carried - {None}):
+                best = max(
+                    (d for d in givers if statement in _statements(d, year)),
+                    key=lambda d: (_statement_year(d) or "", _KIND_RANK.get(d.kind, 2)),
+                )
+                merged[(year, statement)] = best.file_name
+    return merged
+
+
+def _statements(document: ExtractedDocument, year: str) -> set[str | None]:
+    return {item.statement for item in document.items if year in item.amounts}
+
+
 def comparative_only_years(documents: list[ExtractedDocument]) -> list[str]:
     """Years printed only as a comparative column, which no document is for (and which are
     not counted unless asked for)."""
@@ -69,8 +103,13 @@ def comparative_only_years(documents: list[ExtractedDocument]) -> list[str]:
 def counts_for(
     item: ExtractedItem, document: ExtractedDocument, year_sources: dict[str, str]
 ) -> list[str]:
-    """The years for which this item's document counts, among the years it gives."""
-    return sorted(year for year in item.amounts if year_sources.get(year) == document.file_name)
+    """The years for which this item's document counts, among the years it gives (by its
+    statement where `merge_statements` gave the year's statement to another document)."""
+    return sorted(
+        year
+        for year in item.amounts
+        if year_sources.get((year, item.statement), year_sources.get(year)) == document.file_name
+    )
 
 
 def other_sources(

@@ -25,7 +25,13 @@ from pipeline.models import LineItem
 from pipeline.options import PipelineOptions
 from pipeline.readers import document_kind, read_document
 from pipeline.readers.document import ExtractedDocument, ExtractedItem, ReaderError, ReadLimits
-from pipeline.readers.years import assign_year_sources, counts_for, other_sources
+from pipeline.readers.year_kind import year_kinds
+from pipeline.readers.years import (
+    assign_year_sources,
+    counts_for,
+    merge_statements,
+    other_sources,
+)
 from projects.models import FileStatus, Project, SourceFile
 
 TAKEN_UP = {
@@ -69,14 +75,16 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
     for done, source in enumerate(files, start=1):
         with source.file.open("rb") as handle:
             data = handle.read()
-        kind = document_kind.classify(source.original_name, data, limits())
-        source.document_kind = kind.kind
+        lines = document_kind.read_lines(source.original_name, data, limits())
+        kind = document_kind.kind_of(lines)
+        source.document_kind, source.year_kinds = kind.kind, {}
         if kind.kind not in document_kind.STATEMENT_READ:
             others.append((source, kind.kind, _recognised(project, source, data, kind)))
             continue
         try:
             read.append((source, *_read(source, data)))
             source.document_kind = document_kind.STATEMENT
+            source.year_kinds = year_kinds(lines, read[-1][1].statement_year)
         except ReaderError as error:
             taken = lender_documents.take_up(project, source, data, limits())
             if taken:
@@ -134,7 +142,9 @@ def _read(source: SourceFile, data: bytes) -> tuple[ExtractedDocument, list[dict
 
 def _store(project: Project, read, failed) -> None:
     documents = [document for _, document, _ in read]
-    year_sources = assign_year_sources(documents, wanted=project.years_wanted)
+    year_sources = merge_statements(
+        documents, assign_year_sources(documents, wanted=project.years_wanted)
+    )
     with transaction.atomic():
         LineItem.objects.filter(project=project).delete()
         for source, document, report in read:
@@ -180,6 +190,7 @@ def _mark_file(source: SourceFile, status: str, kind: str = "", *, items=0, erro
             "ocr_report",
             "extract_report",
             "document_kind",
+            "year_kinds",
         ]
     )
 
