@@ -22,7 +22,7 @@ def test_a_years_balance_sheet_and_profit_and_loss_in_two_files_both_count(proje
             profit_and_loss_file(
                 "Provisional Profit and Loss Account for the year ended 31st March 2025"
             ),
-        ),  # fmt: skip
+        ),
     ]
     upload_files(project, uploads, acting_user=ca)
     result = extract.run(project, PipelineOptions())

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0011_document_kind'),
+        ('projects', '0012_bank_checklist'),
     ]
 
     operations = [
