@@ -13,6 +13,7 @@ from pipeline.cma.workbook_style import (
     BOLD,
     TITLE_FONT,
     WRAP,
+    fit_height,
     header,
     print_setup,
     put_text,
@@ -51,6 +52,8 @@ def write_queries(ws: Worksheet, cma: Cma, queries: list[Query]) -> None:
                 query.source, query.explanation)  # fmt: skip
         for column, text in enumerate(line, start=1):
             put_text(ws, row, column, text).alignment = WRAP
+        for text, width in ((query.question, 45), (query.source, 45), (query.explanation, 40)):
+            fit_height(ws, row, text, width * 1.1)
     widths(ws, {"A": 5, "B": 18, "C": 14, "D": 14, "E": 12, "F": 45, "G": 45, "H": 40})
     print_setup(ws, landscape=True)
 
