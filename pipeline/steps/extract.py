@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import transaction
 
 from pipeline import lender_documents, progress, statement_arithmetic
+from pipeline.constitution_inference import printed
+from pipeline.constitution_signs import contradiction
 from pipeline.errors import PERMANENT, StepError, StepResult
 from pipeline.extract_report import extract_report
 from pipeline.models import LineItem
@@ -83,6 +85,7 @@ def run(project: Project, options: PipelineOptions) -> StepResult:
             continue
         try:
             read.append((source, *_read(source, data)))
+            read[-1][1].warnings += _constitution_warning(project, source, lines)
             source.document_kind = document_kind.STATEMENT
             source.year_kinds = year_kinds(lines, read[-1][1].statement_year)
         except ReaderError as error:
@@ -126,6 +129,12 @@ def _recognised(project: Project, source: SourceFile, data: bytes, kind) -> str:
         f"Recognised as {_article(kind.label)} {kind.label} ({kind.why}): kept with the "
         "project and not read as statement line items."
     )
+
+
+def _constitution_warning(project: Project, source: SourceFile, lines) -> list[str]:
+    """A warning when the statements print another constitution's capital accounts."""
+    found = contradiction(project.constitution, printed(source.original_name, lines))
+    return [found] if found else []
 
 
 def _article(label: str) -> str:

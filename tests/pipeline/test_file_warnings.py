@@ -15,10 +15,18 @@ from tests.readers.test_external_links import linked_workbook
 
 pytestmark = pytest.mark.django_db
 
+
+def as_company(project):
+    """These workbooks are a company's: set up as one, no constitution warning joins in."""
+    project.constitution = "private_limited"
+    project.save(update_fields=["constitution"])
+
+
 LINKED = "2 cells read another workbook (Creditors 2024-25.xlsx, fixed assets.xlsx)"
 
 
 def test_a_linked_workbooks_cells_are_reported_on_the_file(project, ca, client, api, other_api):
+    as_company(project)
     data = linked_workbook({"C6": 420000})
     upload_files(project, [upload("Nandini BS.xlsx", data)], acting_user=ca)
     extract.run(project, PipelineOptions())
@@ -36,6 +44,7 @@ def test_a_linked_workbooks_cells_are_reported_on_the_file(project, ca, client, 
 
 
 def test_extracting_again_replaces_the_warnings(project, ca):
+    as_company(project)
     upload_files(project, [upload("Nandini BS.xlsx", linked_workbook({}))], acting_user=ca)
     extract.run(project, PipelineOptions())
     extract.run(project, PipelineOptions())
@@ -45,6 +54,7 @@ def test_extracting_again_replaces_the_warnings(project, ca):
 def test_a_break_in_the_statements_arithmetic_is_a_warning_with_its_place(project, ca, client, api):
     """Extraction checks the file's own arithmetic: the break reaches the CA at once, and the
     extract report says what each sheet was read as."""
+    as_company(project)
     upload_files(project, [upload("Narmada FS.xlsx", workbook_bytes("note_break"))], acting_user=ca)
     extract.run(project, PipelineOptions())
 

@@ -14,8 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from pipeline.constitution_inference import infer, printed
 from pipeline.options import PipelineOptions
 from pipeline.orchestrator import run_pipeline
+from pipeline.readers.document_kind import read_lines
+from pipeline.steps.extract import limits
 from projects import services
 from projects.models import Constitution, Firm, Industry, Project
 
@@ -29,10 +32,10 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--company", required=True)
         parser.add_argument("--out", required=True, type=Path)
-        parser.add_argument(
-            "--constitution", default=Constitution.PRIVATE_LIMITED, choices=Constitution.values
-        )
-        parser.add_argument("--industry", default=Industry.MANUFACTURING, choices=Industry.values)
+        # Without them, what the statements show (pipeline.constitution_inference), else
+        # a private limited manufacturer.
+        parser.add_argument("--constitution", choices=Constitution.values)
+        parser.add_argument("--industry", choices=Industry.values)
         parser.add_argument("--firm", default="Command line")
         parser.add_argument("--skip-review", action="store_true")
         parser.add_argument("--skip-validation", action="store_true")
@@ -55,18 +58,37 @@ class Command(BaseCommand):
 
     def _project(self, opts) -> Project:
         firm, _ = Firm.objects.get_or_create(name=opts["firm"])
+        constitution, industry = self._entity(opts)
         project = services.create_project(
             firm=firm,
             acting_user=None,
             company_name=opts["company"],
-            constitution=opts["constitution"],
-            industry=opts["industry"],
+            constitution=constitution,
+            industry=industry,
         )
         uploads = [SimpleUploadedFile(f.name, f.read_bytes()) for f in opts["files"]]
         for outcome in services.upload_files(project, uploads, acting_user=None):
             if outcome.error:
                 self.stderr.write(f"skipped {outcome.name}: {outcome.error}")
         return project
+
+    def _entity(self, opts) -> tuple[str, str]:
+        """The constitution and industry given, else inferred from the files' text."""
+        if opts["constitution"] and opts["industry"]:
+            return opts["constitution"], opts["industry"]
+        lines = [
+            line
+            for path in opts["files"]
+            for line in printed(path.name, read_lines(path.name, path.read_bytes(), limits()))
+        ]
+        found = infer(lines)
+        constitution = opts["constitution"] or found.constitution or Constitution.PRIVATE_LIMITED
+        industry = opts["industry"] or found.industry or Industry.MANUFACTURING
+        self.stdout.write(
+            f"constitution {constitution}, industry {industry}"
+            + (f" (from the statements: {found.why})" if found.why else " (assumed)")
+        )
+        return constitution, industry
 
     def _report(self, result, project: Project, out: Path) -> int:
         project = Project.objects.get(pk=project.pk)
