@@ -12,7 +12,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from pipeline.cma.checklist import Thresholds
 from pipeline.cma.form_one import FACILITY_KINDS, RECEIVABLES_MARGIN_PCT, STOCK_MARGIN_PCT
 from pipeline.readers import document_kind
-from pipeline.readers.sniff import CSV, PDF, XLS, XLSX
+from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, XML
 from projects.status import (
     ERROR,
     FAILABLE_STATES,
@@ -213,7 +213,7 @@ class Project(FSMModelMixin, models.Model):
 
 
 # The statement types uploads are admitted as, each named as its file extension.
-STORED_TYPES = (PDF, XLSX, XLS, CSV)
+STORED_TYPES = (PDF, XLSX, XLS, CSV, XML)
 
 
 def upload_path(instance: SourceFile, filename: str) -> str:

@@ -16,8 +16,9 @@ import logging
 from pipeline.readers.document import ExtractedDocument, ReaderError, ReadLimits
 from pipeline.readers.loaders import load_csv, load_xls, load_xlsx
 from pipeline.readers.pdf import read_pdf
-from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, sniff
+from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, XML, sniff
 from pipeline.readers.spreadsheet import read_workbook
+from pipeline.readers.tally_xml import read_tally_xml
 
 __all__ = ["ExtractedDocument", "ReadLimits", "ReaderError", "read_document"]
 
@@ -52,6 +53,8 @@ def _read(file_name: str, data: bytes, limits: ReadLimits, kind: str) -> Extract
     try:
         if kind == PDF:
             return read_pdf(file_name, data, limits)
+        if kind == XML:
+            return read_tally_xml(file_name, data)
         return read_workbook(file_name, _LOADERS[kind](data, limits))
     except ReaderError:
         raise

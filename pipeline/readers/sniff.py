@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from pipeline.readers.document import ReaderError
+from pipeline.readers.tally_xml import is_tally_xml
 
-PDF, XLSX, XLS, CSV = "pdf", "xlsx", "xls", "csv"
+PDF, XLSX, XLS, CSV, XML = "pdf", "xlsx", "xls", "csv", "xml"
 _EXTENSIONS = {
     ".pdf": PDF,
     ".xlsx": XLSX,
@@ -26,9 +27,10 @@ _EXTENSIONS = {
     ".csv": CSV,
     ".txt": CSV,
     ".tsv": CSV,
+    ".xml": XML,
 }
 _NAMES = {PDF: "a PDF", XLSX: "an Excel workbook (.xlsx)", XLS: "an Excel 97-2003 workbook (.xls)",
-          CSV: "a CSV text file"}  # fmt: skip
+          CSV: "a CSV text file", XML: "a Tally XML export"}  # fmt: skip
 _UPLOAD_HINT = (
     "Upload the statements as a PDF, an Excel workbook (.xlsx or .xls) or a CSV "
     "export from Tally or your accounting software."
@@ -47,7 +49,7 @@ _IMAGES = [
 
 @dataclass(frozen=True)
 class Sniffed:
-    kind: str  # PDF, XLSX, XLS or CSV
+    kind: str  # PDF, XLSX, XLS, CSV or XML (a Tally export)
     warning: str | None = None  # set when the extension says something else
 
 
@@ -74,6 +76,8 @@ def _kind_of(data: bytes) -> str:
         return _zip_kind(data)
     if head.startswith(_OLE2):
         return _ole_kind(data)
+    if is_tally_xml(data):  # before the binary check: UTF-16 text has zero bytes
+        return XML
     _refuse_binary(head)
     return _text_kind(data)
 

@@ -95,3 +95,20 @@ def test_entities_are_never_expanded():
     with pytest.raises(ReaderError):
         read_tally_xml("bomb.xml", bomb.encode())
     assert not is_tally_xml(b"%PDF-1.7")
+
+
+def test_a_tally_xml_upload_is_read_through_the_extract_step(project, ca, db):
+    from pipeline.models import LineItem
+    from pipeline.options import PipelineOptions
+    from pipeline.steps import extract
+    from projects.services import upload_files
+    from tests.cast import upload
+
+    data = report(BALANCE_SHEET, "BSAMT").encode("utf-16")
+    upload_files(project, [upload("Balance Sheet.xml", data)], acting_user=ca)
+    extract.run(project, PipelineOptions())
+    source = project.files.get()
+    assert (source.status, source.document_kind) == ("extracted", "statement")
+    counted = LineItem.objects.filter(project=project, exclude_reason="")
+    assert counted.get(label="Closing Stock").section == "Current Assets"
+    assert counted.count() == 8
