@@ -24,7 +24,7 @@ from pipeline.options import STEPS, PipelineOptions
 from pipeline.retrying import MAX_RETRIES, call_with_retries, database_drops_as_transient
 from pipeline.steps import StepFunction, registry
 from projects.models import Project
-from projects.status import RESTING_STATES, Status
+from projects.status import RESTING_STATES, STEP_STARTS, Status
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,16 @@ _TRANSITIONS = {
 }
 # A run may start from any state at rest but reviewing (that is resume's job).
 RUNNABLE_STATES = [s for s in RESTING_STATES if s != Status.REVIEWING]
+# What begins each step; review pauses (await_review) or passes on to validate.
+_BEGINS = {**{step: begin for step, (begin, _) in _TRANSITIONS.items()}, "review": "await_review"}
+
+
+def runnable_states(options: PipelineOptions) -> list[str]:
+    """The states a run with `options` may be accepted in: nothing but extract from draft."""
+    first = options.start_from or STEPS[0]
+    return [s for s in RUNNABLE_STATES if s in STEP_STARTS[_BEGINS[first]]]
+
+
 _FIELDS = (
     "status",
     "pipeline_steps",
@@ -106,7 +116,7 @@ def run_pipeline(
     """
     options = options or PipelineOptions()
     if token is None:
-        token = claims.take(project_id, firm_id, RUNNABLE_STATES)
+        token = claims.take(project_id, firm_id, runnable_states(options))
         if token is None:
             return PipelineResult(ERROR, project_id, reason="The project is busy or not runnable.")
     return _claimed_run(project_id, firm_id, token, options, steps, sleep)
@@ -165,6 +175,13 @@ class _Run:
         first = next((s for s in STEPS if should_run(s, records[s]["status"], self.options)), None)
         if first is None:
             return PipelineResult(COMPLETED, self.project.pk)
+        if self.project.status not in STEP_STARTS[_BEGINS[first]]:
+            return PipelineResult(
+                ERROR,
+                self.project.pk,
+                reason=f"The {first} step cannot start while the project is "
+                f"{self.project.get_status_display().lower()}.",
+            )
         self._start(first)
         for step in STEPS[STEPS.index(first) :]:
             outcome = self._review() if step == "review" else self._step(step)

@@ -16,8 +16,8 @@ from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, XML
 from projects.status import (
     ERROR,
     FAILABLE_STATES,
-    RESTING_STATES,
     STATUS_CHOICES,
+    STEP_STARTS,
     Status,
 )
 
@@ -167,7 +167,7 @@ class Project(FSMModelMixin, models.Model):
         return self.claim_token is not None
 
     # Transitions: empty on purpose; the services that call them do the work and the audit.
-    @transition(field=status, source=RESTING_STATES, target=Status.EXTRACTING)
+    @transition(field=status, source=STEP_STARTS["start_extracting"], target=Status.EXTRACTING)
     def start_extracting(self) -> None:
         pass
 
@@ -175,7 +175,7 @@ class Project(FSMModelMixin, models.Model):
     def finish_extracting(self) -> None:
         pass
 
-    @transition(field=status, source=RESTING_STATES, target=Status.CLASSIFYING)
+    @transition(field=status, source=STEP_STARTS["start_classifying"], target=Status.CLASSIFYING)
     def start_classifying(self) -> None:
         pass
 
@@ -183,11 +183,11 @@ class Project(FSMModelMixin, models.Model):
     def finish_classifying(self) -> None:
         pass
 
-    @transition(field=status, source=RESTING_STATES, target=Status.REVIEWING)
+    @transition(field=status, source=STEP_STARTS["await_review"], target=Status.REVIEWING)
     def await_review(self) -> None:
         pass
 
-    @transition(field=status, source=RESTING_STATES, target=Status.VALIDATING)
+    @transition(field=status, source=STEP_STARTS["start_validating"], target=Status.VALIDATING)
     def start_validating(self) -> None:
         pass
 
@@ -195,7 +195,7 @@ class Project(FSMModelMixin, models.Model):
     def finish_validating(self) -> None:
         pass
 
-    @transition(field=status, source=RESTING_STATES, target=Status.GENERATING)
+    @transition(field=status, source=STEP_STARTS["start_generating"], target=Status.GENERATING)
     def start_generating(self) -> None:
         pass
 

@@ -15,7 +15,7 @@ from django_q.tasks import async_task
 
 from pipeline import claims
 from pipeline.options import PipelineOptions
-from pipeline.orchestrator import RUNNABLE_STATES
+from pipeline.orchestrator import runnable_states
 from projects import audit
 from projects.models import FileStatus, Firm, Project, SourceFile
 from projects.status import Status
@@ -159,7 +159,9 @@ def start_processing(project: Project, options: PipelineOptions, *, acting_user)
     """Accept a run: take the claim, then enqueue one task for it after the commit."""
     if not project.files.exists():
         raise ServiceError("Upload at least one statement before processing.")
-    allowed = [s for s in RUNNABLE_STATES if s != Status.COMPLETED or options.force_reprocess]
+    allowed = [
+        s for s in runnable_states(options) if s != Status.COMPLETED or options.force_reprocess
+    ]
     token = claims.take(project.pk, project.firm_id, allowed)
     if token is None:
         raise Conflict(_why_not_runnable(project, "process"))
@@ -231,6 +233,8 @@ def _why_not_runnable(project: Project, verb: str) -> str:
         return (
             "The CMA is already generated. To process it again, set force_reprocess in the options."
         )
+    if project.status == Status.DRAFT and verb == "process":
+        return "A draft project runs from the extract step; leave start_from out."
     if project.status == Status.REVIEWING:
         return "The project is waiting for review; resume it once the review is done."
     if verb == "retry":

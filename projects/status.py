@@ -37,5 +37,19 @@ RESTING_STATES = [
     Status.COMPLETED,
     Status.ERROR,
 ]
+# Where a new run may begin a step other than the first: error (retry resumes at the
+# failed step) and completed (reprocess from a step). Draft has only extract ahead.
+RESTART_STATES = [Status.COMPLETED, Status.ERROR]
+# The lifecycle of ../shared/design.md, each step's start from the state the step
+# before it leaves: extract from draft, classify from extracted, review from
+# classified, validate from classified (nothing to review) or reviewing (resume),
+# generate from validated; and every step from RESTART_STATES.
+STEP_STARTS = {
+    "start_extracting": [Status.DRAFT, *RESTART_STATES],
+    "start_classifying": [Status.EXTRACTED, *RESTART_STATES],
+    "await_review": [Status.CLASSIFIED, *RESTART_STATES],
+    "start_validating": [Status.CLASSIFIED, Status.REVIEWING, *RESTART_STATES],
+    "start_generating": [Status.VALIDATED, *RESTART_STATES],
+}
 # A run can be lost in any state but error (a worker dies, a lease runs out).
 FAILABLE_STATES = [state for state in Status.values if state != Status.ERROR]

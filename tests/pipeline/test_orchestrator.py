@@ -125,6 +125,15 @@ def test_resume_refuses_a_project_not_awaiting_review(project_with_file):
     assert Project.objects.get(pk=project_with_file.pk).status == "draft"
 
 
+@pytest.mark.parametrize("step", ["classify", "review", "validate", "generate"])
+def test_a_draft_runs_no_step_but_extract(project_with_file, step):
+    steps = Steps()
+    result = run(project_with_file, PipelineOptions(start_from=step), steps=steps)
+    project = Project.objects.get(pk=project_with_file.pk)
+    assert (result.status, project.status, project.attempts) == ("error", "draft", 0)
+    assert steps.calls == [] and not project.is_processing
+
+
 def test_skip_review_passes_through_review(project_with_file):
     steps = Steps(review=needs_review())
     assert run(project_with_file, PipelineOptions(skip_review=True), steps).completed
