@@ -1,6 +1,7 @@
-"""What the pipeline tells the world: audit entries and emails.
+"""What the pipeline tells the world besides its moves: emails, and the audit of retries.
 
-Hooks are fire-and-forget: a hook that fails is logged (and leaves an audit
+The audit entries of the run's moves are written with the moves themselves
+(pipeline.lifecycle). Hooks are fire-and-forget: a hook that fails is logged (and leaves an audit
 entry when the database still answers) but never fails the pipeline. Nor does one
 stall it: an email is handed to a daemon thread and waited for at most
 HOOK_TIMEOUT_SECONDS, so that a mail server or API that never answers costs a run
@@ -46,25 +47,6 @@ def fire_and_forget(hook):
 
 
 @fire_and_forget
-def step_started(project: Project, step: str) -> None:
-    audit.record(audit.step_start(step), firm=project.firm, project=project, step=step)
-
-
-@fire_and_forget
-def step_completed(project: Project, step: str, summary: str, problems: list[str]) -> None:
-    record = project.pipeline_steps.get(step, {})
-    audit.record(
-        audit.step_complete(step),
-        firm=project.firm,
-        project=project,
-        message=summary,
-        step=step,
-        duration_ms=record.get("duration_ms"),
-        problems=problems,
-    )
-
-
-@fire_and_forget
 def step_retried(project: Project, step: str, retry: int, error: str, delay: float) -> None:
     audit.record(
         audit.PIPELINE_STEP_RETRY,
@@ -78,37 +60,13 @@ def step_retried(project: Project, step: str, retry: int, error: str, delay: flo
 
 
 @fire_and_forget
-def step_failed(project: Project, step: str, reason: str, hint: str) -> None:
-    audit.record(
-        audit.step_failed(step), firm=project.firm, project=project, message=reason, hint=hint
-    )
-    audit.record(
-        audit.PIPELINE_FAILED, firm=project.firm, project=project, message=reason, step=step
-    )
-
-
-@fire_and_forget
-def review_needed(project: Project, pending: int, notify: bool) -> None:
-    audit.record(audit.PIPELINE_REVIEW_NEEDED, firm=project.firm, project=project, pending=pending)
-    if notify:
-        send_review_notification(project, pending)
+def review_needed(project: Project, pending: int) -> None:
+    send_review_notification(project, pending)
 
 
 @fire_and_forget
 def pipeline_completed(project: Project) -> None:
-    audit.record(
-        audit.PIPELINE_COMPLETE,
-        firm=project.firm,
-        project=project,
-        duration_ms=project.duration_ms,
-        cost=str(project.cost),
-    )
     send_ready_notification(project)
-
-
-@fire_and_forget
-def worker_lost(project: Project, step: str) -> None:
-    audit.record(audit.PIPELINE_WORKER_LOST, firm=project.firm, project=project, step=step)
 
 
 def _recipients(project: Project) -> list[str]:

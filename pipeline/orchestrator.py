@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from pipeline import claims, hooks, progress
+from pipeline import claims, hooks, lifecycle, progress
 from pipeline.errors import PARTIAL, TRANSIENT, StepError, StepResult
 from pipeline.heartbeat import Heartbeat
 from pipeline.options import STEPS, PipelineOptions
@@ -167,8 +167,8 @@ class _Run:
         self.steps = steps
         self.sleep = sleep
 
-    def save(self, *, release: bool = False) -> None:
-        claims.save_claimed(self.project, self.token, _FIELDS, release=release)
+    def save(self, *entries: lifecycle.Entry, release: bool = False) -> None:
+        lifecycle.save(self.project, self.token, _FIELDS, *entries, release=release)
 
     def execute(self) -> PipelineResult:
         records = progress.step_records(self.project)
@@ -207,8 +207,7 @@ class _Run:
         begin, end = _TRANSITIONS[step]
         getattr(self.project, begin)()
         progress.mark_started(self.project, step)
-        self.save()
-        hooks.step_started(self.project, step)
+        self.save(lifecycle.step_started(step))
         result = self._call(step)
         if isinstance(result, PipelineResult):
             return result
@@ -218,8 +217,7 @@ class _Run:
 
     def _review(self) -> PipelineResult | None:
         progress.mark_started(self.project, "review")
-        self.save()
-        hooks.step_started(self.project, "review")
+        self.save(lifecycle.step_started("review"))
         result = self._call("review")
         if isinstance(result, PipelineResult):
             return result
@@ -228,10 +226,10 @@ class _Run:
             return None
         self.project.await_review()
         progress.mark_finished(self.project, "review", progress.WAITING, result.summary)
-        self.save(release=True)
-        hooks.review_needed(
-            self.project, result.counts.get("pending", 0), self.options.notify_on_review
-        )
+        pending = result.counts.get("pending", 0)
+        self.save(lifecycle.review_needed(pending), release=True)
+        if self.options.notify_on_review:
+            hooks.review_needed(self.project, pending)
         return PipelineResult(AWAITING_REVIEW, self.project.pk)
 
     def _record_success(self, step: str, result: StepResult) -> None:
@@ -239,8 +237,7 @@ class _Run:
             self.project, step, progress.COMPLETED, result.summary, result.problems
         )
         self.project.cost += Decimal(result.cost)
-        self.save()
-        hooks.step_completed(self.project, step, result.summary, result.problems)
+        self.save(lifecycle.step_completed(self.project, step, result.summary, result.problems))
 
     def _call(self, step: str) -> StepResult | PipelineResult:
         """Call the step, retrying transient errors; a failure ends the run."""
@@ -273,12 +270,8 @@ class _Run:
 
     def _fail(self, step: str, reason: str, hint: str) -> PipelineResult:
         project = self.project
-        project.fail()
-        progress.mark_failed(project, step, reason)
-        project.pipeline_steps[step]["hint"] = hint
-        project.error, project.error_step = reason, step
-        self.save(release=True)
-        hooks.step_failed(project, step, reason, hint)
+        lifecycle.fail(project, step, reason, hint)
+        self.save(*lifecycle.step_failed(step, reason, hint), release=True)
         return PipelineResult(ERROR, project.pk, failed_step=step, reason=reason, hint=hint)
 
     def _finish(self) -> PipelineResult:
@@ -288,6 +281,6 @@ class _Run:
             record["duration_ms"] or 0 for record in progress.step_records(project).values()
         )
         project.current_step = ""
-        self.save(release=True)
+        self.save(lifecycle.completed(project), release=True)
         hooks.pipeline_completed(project)
         return PipelineResult(COMPLETED, project.pk)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from pipeline import claims, hooks, progress
-from pipeline.options import STEPS
+from pipeline import claims, lifecycle
 from projects.models import Project
 from projects.status import Status
 
@@ -36,22 +35,13 @@ def mark_worker_lost(project: Project) -> bool:
     if not project.claim_started or project.status == Status.ERROR:
         claims.release(project.pk, token)
         return False
-    step = project.current_step or _first_unfinished(project)
+    step = lifecycle.first_unfinished(project)
     reason = (
         f"The worker processing the {step} step stopped without finishing (worker lost). "
         "Nothing it did is kept twice; retry to continue from this step."
     )
-    project.fail()
-    progress.mark_failed(project, step, reason)
-    project.error, project.error_step = reason, step
-    claims.save_claimed(
-        project, token, ["status", "pipeline_steps", "error", "error_step"], release=True
-    )
+    lifecycle.fail(project, step, reason)
+    fields = ["status", "pipeline_steps", "error", "error_step"]
+    lifecycle.save(project, token, fields, lifecycle.worker_lost(step), release=True)
     log.warning("project %s: worker lost during %s", project.pk, step)
-    hooks.worker_lost(project, step)
     return True
-
-
-def _first_unfinished(project: Project) -> str:
-    records = progress.step_records(project)
-    return next((s for s in STEPS if records[s]["status"] not in progress.DONE), STEPS[-1])

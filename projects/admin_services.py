@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.utils import timezone
 from django_fsm import can_proceed
 
-from pipeline import progress
+from pipeline import lifecycle, progress
 from pipeline.options import STEPS
 from projects import audit
 from projects.models import Project
@@ -58,44 +56,37 @@ def transition_project(project: Project, name: str, *, acting_user) -> Project:
             f"{project.get_status_display().lower()}."
         )
     before = project.status
-    method()
     values = _APPLY[name](project, acting_user)
-    with transaction.atomic():
-        won = Project.objects.filter(pk=project.pk, status=before, claim_token__isnull=True)
-        if not won.update(status=project.status, updated_at=timezone.now(), **values):
-            raise Conflict(f"{project} changed meanwhile; look at it again.")
-        audit.record(
-            audit.PROJECT_TRANSITION,
-            firm=project.firm,
-            project=project,
-            actor=acting_user,
-            message=f"{Status(before).label} → {Status(project.status).label}",
-            transition=name,
-            source=before,
-            target=project.status,
-        )
+    entry = lifecycle.Entry(
+        audit.PROJECT_TRANSITION,
+        f"{Status(before).label} → {Status(project.status).label}",
+        {"transition": name, "source": before, "target": project.status},
+        actor=acting_user,
+    )
+    try:
+        lifecycle.save_unclaimed(project, before, values, entry)
+    except lifecycle.Moved as moved:
+        raise Conflict(str(moved)) from moved
     return Project.objects.select_related("firm").get(pk=project.pk)
 
 
 def _fail(project: Project, acting_user) -> dict:
-    """The step the run was in (or would run next) fails, so that retry resumes there."""
-    records = progress.step_records(project)
-    step = project.current_step or next(
-        (s for s in STEPS if records[s]["status"] not in progress.DONE), STEPS[-1]
-    )
+    """The step the run was in (or would run next) fails, so that retry resumes there;
+    the values to write besides the status."""
+    step = lifecycle.first_unfinished(project)
     who = getattr(acting_user, "email", "") or "an administrator"
-    reason = f"Marked as failed by {who}. Retry to run the {step} step again."
-    progress.mark_failed(project, step, reason)
+    lifecycle.fail(project, step, f"Marked as failed by {who}. Retry to run the {step} step again.")
     return {
         "pipeline_steps": project.pipeline_steps,
         "pipeline_progress": project.pipeline_progress,
-        "error": reason,
+        "error": project.error,
         "error_step": step,
     }
 
 
 def _reopen(project: Project, acting_user) -> dict:
     """Back to draft: every step runs again on the next process (more files may come first)."""
+    project.reopen()
     progress.reset_from(project, STEPS[0])
     return {
         "pipeline_steps": project.pipeline_steps,

@@ -6,7 +6,6 @@ call one service, answer with an output serializer.
 
 from __future__ import annotations
 
-from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
@@ -24,6 +23,7 @@ from projects.access import (
     require_processing_role,
 )
 from projects.api_responses import refusals
+from projects.downloads import workbook_response
 from projects.serializers import (
     ProcessInput,
     ProjectInput,
@@ -269,12 +269,7 @@ class ProjectWorkbook(APIView):
         description="The Excel workbook (forms, notes, trace), once generated.",
     )
     def get(self, request, pk):
-        project = get_project_for_user(request.user, pk)
-        cma = getattr(project, "cma", None)
-        if cma is None or not cma.workbook:
+        response = workbook_response(get_project_for_user(request.user, pk))
+        if response is None:
             raise NotFound("No CMA workbook yet: process the project until it completes.")
-        return FileResponse(
-            cma.workbook.open("rb"),
-            as_attachment=True,
-            filename=f"CMA - {project.company_name}.xlsx",
-        )
+        return response

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,6 +25,7 @@ from projects.access import (
     projects_for_user,
     require_processing_role,
 )
+from projects.downloads import workbook_response
 from projects.forms import (
     MemberForm,
     ProcessForm,
@@ -176,13 +177,10 @@ def project_activity(request, pk):
 @login_required
 @require_GET
 def project_download(request, pk):
-    project = get_project_for_user(request.user, pk)
-    cma = getattr(project, "cma", None)
-    if cma is None or not cma.workbook:
+    response = workbook_response(get_project_for_user(request.user, pk))
+    if response is None:
         raise Http404("No CMA workbook yet.")
-    return FileResponse(
-        cma.workbook.open("rb"), as_attachment=True, filename=f"CMA - {project.company_name}.xlsx"
-    )
+    return response
 
 
 @login_required

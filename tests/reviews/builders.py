@@ -97,9 +97,20 @@ def run_review(project: Project, **options):
     return review.run(project, PipelineOptions(**options))
 
 
+REVIEW_PATH = (
+    "start_extracting",
+    "finish_extracting",
+    "start_classifying",
+    "finish_classifying",
+    "await_review",
+)
+
+
 def awaiting_review(project: Project) -> Project:
-    """Put the project where the orchestrator leaves it when items await a CA."""
-    project.await_review()
+    """Put the project where the orchestrator leaves it when items await a CA, by the
+    lifecycle's own moves (no step starts from draft but extract)."""
+    for move in REVIEW_PATH:
+        getattr(project, move)()
     project.save()
     return project
 

@@ -13,7 +13,14 @@ from django.urls import reverse
 
 from reviews.models import ReviewItem
 from tests.browser import screenshot, sign_in
-from tests.reviews.builders import classify, line_item, review_item_of, run_review, source_file
+from tests.reviews.builders import (
+    awaiting_review,
+    classify,
+    line_item,
+    review_item_of,
+    run_review,
+    source_file,
+)
 from tests.reviews.test_validation_breaks import counted, failed_validation
 
 pytestmark = pytest.mark.slow
@@ -112,8 +119,7 @@ def test_a_row_in_two_files_is_one_question(browser_page, live_server, project, 
                          source=source_file(project, f"audited-{year.lower()}.pdf"))  # fmt: skip
         classify(item, "sga_expenses", confidence=0.6)
     run_review(project)
-    project.await_review()
-    project.save()
+    awaiting_review(project)
     page = browser_page
     open_review(page, live_server, project, ca)
 

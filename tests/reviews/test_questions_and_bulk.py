@@ -16,7 +16,14 @@ from reviews.models import ReviewItem
 from reviews.rows import NoSuchRow, resolve_row
 from reviews.screen import build_screen
 from tests.cast import PASSWORD
-from tests.reviews.builders import classify, line_item, review_item_of, run_review, source_file
+from tests.reviews.builders import (
+    awaiting_review,
+    classify,
+    line_item,
+    review_item_of,
+    run_review,
+    source_file,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,8 +82,7 @@ def test_a_row_printed_in_two_files_is_asked_once_and_answered_for_both(project,
     for line in lines:
         classify(line, "other_current_assets", confidence=0.4)
     run_review(project)
-    project.await_review()
-    project.save()
+    awaiting_review(project)
     screen = build_screen(project, ca.membership)
     assert (screen.pending, screen.total) == (1, 1)
     (card,) = [card for group in screen.groups for card in group.cards]
