@@ -85,6 +85,7 @@ def save_claimed(
         values["lease_expires_at"] = _lease_end()
     if not Project.objects.filter(pk=project.pk, claim_token=token).update(**values):
         raise LeaseLost(f"project {project.pk} is no longer claimed by this worker")
+    project.lease_expires_at = values["lease_expires_at"]
 
 
 def release(project_id, token: uuid.UUID) -> None:

@@ -1,5 +1,5 @@
-"""The only writer of a run's state: the project's status (its django-fsm field) and
-its step records.
+"""The only writer of a run's state: the project's status (its django-fsm field), its
+step records and the run's own record (pipeline.Run).
 
 Each move is checked by the project's transition (django-fsm refuses a move the
 lifecycle of ../shared/design.md does not hold), written with one conditional
@@ -20,7 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from pipeline import claims, progress
+from pipeline import claims, progress, run_history
 from pipeline.options import STEPS
 from projects import audit
 from projects.models import Project
@@ -48,9 +48,10 @@ def save(
     release: bool = False,
 ) -> None:
     """Write the run's move under its claim (claims.LeaseLost once it is gone) with its
-    audit entries, in one transaction."""
+    Run record and its audit entries, in one transaction."""
     with transaction.atomic():
         claims.save_claimed(project, token, field_names, release=release)
+        run_history.record(project, token, release=release)
         _record(project, entries)
 
 

@@ -112,3 +112,45 @@ class CmaResult(models.Model):
 
     def __str__(self) -> str:
         return f"CMA of {self.project}"
+
+
+class Run(models.Model):
+    """One process call of a project (process, retry or resume), kept as its history.
+
+    pipeline.lifecycle writes it with every move of the run, in the move's own
+    transaction: the step records as they were, the claim and its lease while the run
+    holds it, the cost, the project's attempts and how the run ended. The project's
+    own fields say where the latest run stands (the progress endpoint reads them);
+    the runs say what each earlier one did.
+    """
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", "Running"
+        COMPLETED = "completed", "Completed"
+        AWAITING_REVIEW = "awaiting_review", "Awaiting review"
+        ERROR = "error", "Failed"
+        STOPPED = "stopped", "Stopped"  # before this record existed: ended as it rests
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="runs")
+    number = models.PositiveIntegerField()  # 1 for the project's first run
+    claim_token = models.UUIDField(null=True, blank=True, unique=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    options = models.JSONField(default=dict, blank=True)
+    steps = models.JSONField(default=dict, blank=True)  # pipeline.progress's step records
+    cost = models.DecimalField(max_digits=12, decimal_places=4, default=0)
+    attempts = models.PositiveIntegerField(default=0)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.RUNNING)
+    error = models.TextField(blank=True)
+    error_step = models.CharField(max_length=20, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["project_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "number"], name="one_number_per_run")
+        ]
+
+    def __str__(self) -> str:
+        return f"run {self.number} of {self.project}"
