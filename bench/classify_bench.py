@@ -11,7 +11,7 @@ band against share right). Run from the repository root:
 the development half cross-validated by source (each source confidence-scored
 by a calibration fitted on the other sources), and the test half and the
 held-out set scored by the shipped calibration, which is fitted on the whole
-development half only (pipeline/classifier/calibration.py).
+development half only (pipeline/classifier/fitting.py).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.classifier.calibration import cross_validated, records  # noqa: E402
 from pipeline.classifier.classifier import Classifier  # noqa: E402
 from pipeline.classifier.context import ItemContext  # noqa: E402
+from pipeline.classifier.fitting import cross_validated, records  # noqa: E402
 from pipeline.classifier.jsonl import SETS, load  # noqa: E402
 from pipeline.classifier.sections import SECTIONS, section_of  # noqa: E402
 

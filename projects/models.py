@@ -11,8 +11,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from pipeline.cma.checklist import Thresholds
 from pipeline.cma.form_one import FACILITY_KINDS, RECEIVABLES_MARGIN_PCT, STOCK_MARGIN_PCT
-from pipeline.readers import document_kind
-from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, XML
+from pipeline.file_types import CSV, DOCUMENT_KIND_CHOICES, PDF, XLS, XLSX, XML
 from projects.status import (
     ERROR,
     FAILABLE_STATES,
@@ -262,7 +261,7 @@ class SourceFile(models.Model):
     # What the upload is (pipeline.readers.document_kind): a statement, or a tax audit report,
     # ITR, EMI schedule, sanction letter, stock statement, ageing, bank statement, other.
     # Only a statement is read into line items; "" until the extract step has looked.
-    document_kind = models.CharField(max_length=20, choices=document_kind.CHOICES, blank=True)
+    document_kind = models.CharField(max_length=20, choices=DOCUMENT_KIND_CHOICES, blank=True)
     # {year: audited, provisional, unaudited or estimated} as the file's titles say
     # (pipeline.readers.year_kind); a year no title speaks of is not in it.
     year_kinds = models.JSONField(default=dict, blank=True)

@@ -20,14 +20,13 @@ reliability of the fit (each source of the development half confidence-scored
 by a table fitted on the others) is bench/reliability.md. Regenerate both after
 changing the vocabulary, the rules or the raw scores:
 
-    .venv/bin/python -m pipeline.classifier.calibration
+    .venv/bin/python -m pipeline.classifier.fitting
     .venv/bin/python bench/classify_bench.py --reliability bench/reliability.md
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -35,7 +34,6 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.classifier.context import READER
-from pipeline.classifier.jsonl import SETS, objects
 
 TABLE = Path(__file__).resolve().parent / "data" / "calibration.json"
 PRIOR_WEIGHT = 20
@@ -126,50 +124,3 @@ def _isotonic(groups: dict[float, list[int]]) -> list[Bin]:
             n, right = groups[raw]
             bins.append(Bin(raw, n, right, round(min(accuracy, CEILING), 4)))
     return bins
-
-
-Record = tuple[str, float, bool]
-
-
-def records(path: Path = SETS["dev"]) -> list[tuple[str, Record]]:
-    """(source, (layer, raw score, right?)) of every item of a labelled JSONL file."""
-    from pipeline.classifier.classifier import Classifier
-    from pipeline.classifier.jsonl import context_of
-
-    rows = objects(path)
-    verdicts = Classifier(calibration=Calibration.uncalibrated()).classify(
-        [context_of(row) for row in rows]
-    )
-    return [
-        (row["source"], (v.layer, v.confidence, v.cma_key == row["expected_cma_key"]))
-        for row, v in zip(rows, verdicts, strict=True)
-    ]
-
-
-def cross_validated(sourced: list[tuple[str, Record]]) -> list[tuple[float, bool]]:
-    """(confidence, right?) of every item, each source scored by a table fitted on the others."""
-    result = []
-    for source in sorted({source for source, _ in sourced}):
-        fitted = Calibration.fit(record for other, record in sourced if other != source)
-        result += [
-            (fitted.confidence(layer, raw), right)
-            for other, (layer, raw, right) in sourced
-            if other == source
-        ]
-    return result
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Classify the blind set's development half, fit the table and save it."""
-    calibration = Calibration.fit(record for _, record in records())
-    calibration.save()
-    for layer, bins in calibration.layers.items():
-        print(f"{layer}:")
-        for b in bins:
-            print(f"  raw {b.raw:.3f}  n={b.n:5d}  right={b.right:5d}  -> {b.confidence:.4f}")
-    print(f"Saved {TABLE}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -14,26 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.file_types import (
+    AGEING,
+    BANK_STATEMENT,
+    EMI_SCHEDULE,
+    ITR,
+    LABELS,
+    OTHER,
+    SANCTION_LETTER,
+    STATEMENT,
+    STOCK_STATEMENT,
+    TAX_AUDIT,
+)
 from pipeline.readers.document import ReaderError, ReadLimits
 from pipeline.readers.emi_schedule import is_emi_schedule, pdf_lines
 from pipeline.readers.loaders import load_csv, load_xls, load_xlsx
 from pipeline.readers.sniff import CSV, PDF, XLS, XLSX, sniff
 
-STATEMENT, TAX_AUDIT, ITR, EMI_SCHEDULE = "statement", "tax_audit_report", "itr", "emi_schedule"
-SANCTION_LETTER, STOCK_STATEMENT, AGEING = "sanction_letter", "stock_statement", "ageing"
-BANK_STATEMENT, OTHER = "bank_statement", "other"
-LABELS = {
-    STATEMENT: "financial statement",
-    TAX_AUDIT: "tax audit report (Form 3CA/3CB/3CD)",
-    ITR: "income tax return",
-    EMI_SCHEDULE: "EMI (repayment) schedule",
-    SANCTION_LETTER: "sanction letter",
-    STOCK_STATEMENT: "stock statement",
-    AGEING: "ageing of debtors or creditors",
-    BANK_STATEMENT: "bank statement",
-    OTHER: "other document",
-}
-CHOICES = list(LABELS.items())
 STATEMENT_READ = (STATEMENT, OTHER)  # the kinds the statement readers are given
 
 # (kind, pattern, weight): each pattern counts once, however often it is printed.

@@ -15,10 +15,10 @@ import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from pipeline.file_types import CSV, PDF, XLS, XLSX, XML
 from pipeline.readers.document import ReaderError
 from pipeline.readers.tally_xml import is_tally_xml
 
-PDF, XLSX, XLS, CSV, XML = "pdf", "xlsx", "xls", "csv", "xml"
 _EXTENSIONS = {
     ".pdf": PDF,
     ".xlsx": XLSX,

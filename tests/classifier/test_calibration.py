@@ -7,7 +7,8 @@ import ast
 from pathlib import Path
 
 from pipeline.classifier import calibration as module
-from pipeline.classifier.calibration import CEILING, Calibration, cross_validated, records
+from pipeline.classifier.calibration import CEILING, Calibration
+from pipeline.classifier.fitting import cross_validated, records
 from pipeline.classifier.jsonl import SETS, objects
 
 
