@@ -17,10 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.readers.document import ExtractedDocument, ExtractedItem
+from pipeline.readers.document import (
+    MANUFACTURING,
+    PROFIT_AND_LOSS,
+    TRADING,
+    ExtractedDocument,
+    ExtractedItem,
+)
 
 # A statement beats a working: audited statements, then Tally exports, then trial balances.
 _KIND_RANK = {"trial_balance": 0, "tally": 1}
+# The accounts a profit and loss may print before itself, as one statement when merging.
+_FAMILY = {MANUFACTURING: PROFIT_AND_LOSS, TRADING: PROFIT_AND_LOSS}
 _MARKER = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)]\s+|\([a-z0-9]{1,4}\)\s*)", re.IGNORECASE)
 
 
@@ -68,11 +76,14 @@ def merge_statements(
 
     Only when the winner's items all name their statement (a document whose items name
     none might hold it) and never from a trial balance (its ledgers repeat the statements).
+    A manufacturing or trading account is part of the profit and loss: a winner that
+    prints one of them holds the year's profit and loss, whatever another file calls its
+    pages (a second copy of the same lines would count twice).
     """
     merged: dict[str | tuple[str, str], str] = dict(year_sources)
     by_name = {document.file_name: document for document in documents}
     for year, file_name in year_sources.items():
-        carried = _statements(by_name[file_name], year)
+        carried = _families(by_name[file_name], year)
         if None in carried:
             continue
         givers = sorted(
@@ -80,9 +91,11 @@ def merge_statements(
             key=lambda d: d.file_name,
         )
         for giver in givers:
-            for statement in sorted(_statements(giver, year) - carried - {None}):
+            for statement in sorted(_statements(giver, year) - {None}):
+                if _FAMILY.get(statement, statement) in carried:
+                    continue
                 best = max(
-                    (d for d in givers if statement in _statements(d, year)),
+                    (d for d in givers if _FAMILY.get(statement, statement) in _families(d, year)),
                     key=lambda d: (_statement_year(d) or "", _KIND_RANK.get(d.kind, 2)),
                 )
                 merged[(year, statement)] = best.file_name
@@ -91,6 +104,10 @@ def merge_statements(
 
 def _statements(document: ExtractedDocument, year: str) -> set[str | None]:
     return {item.statement for item in document.items if year in item.amounts}
+
+
+def _families(document: ExtractedDocument, year: str) -> set[str | None]:
+    return {_FAMILY.get(statement, statement) for statement in _statements(document, year)}
 
 
 def comparative_only_years(documents: list[ExtractedDocument]) -> list[str]:

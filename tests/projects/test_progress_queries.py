@@ -21,8 +21,9 @@ def test_progress_of_a_running_project_adds_the_estimate_s_queries(
     api, project, django_assert_num_queries
 ):
     Project.objects.filter(pk=project.pk).update(claim_token=uuid.uuid4())
-    # The firm's last completed runs' step records; with none yet, everyone's.
-    with django_assert_num_queries(4):
+    # The files' total size (extract and classify scale with it), the firm's last
+    # completed runs' step records and, with none yet, everyone's.
+    with django_assert_num_queries(5):
         answer = api.get(f"/api/v1/projects/{project.pk}/progress")
     assert answer.data["is_processing"] is True
 

@@ -63,6 +63,20 @@ def test_the_same_statement_in_two_files_still_counts_once():
     assert counts_for(second.items[0], second, sources) == []
 
 
+@pytest.mark.parametrize("heading", ["manufacturing", "trading"])
+def test_a_manufacturing_or_trading_account_is_the_profit_and_loss_it_prints_before(heading):
+    # One scan reads the page's heading as the manufacturing account, the other file's
+    # scan as the profit and loss: the same closing stock must not count twice.
+    later = _document("FS 2025-26.pdf", heading, "By Closing Stock of Finished goods")
+    later.statement_year, later.years = "FY2026", ["FY2026", "FY2025"]
+    later.items[0].amounts = {"FY2026": Decimal(6), "FY2025": Decimal(5)}
+    earlier = _document("FS 2024-25.pdf", "profit_and_loss", "By Closing Stock of Finished goods")
+    documents = [later, earlier]
+    sources = merge_statements(documents, assign_year_sources(documents))
+    assert counts_for(later.items[0], later, sources) == ["FY2025", "FY2026"]
+    assert counts_for(earlier.items[0], earlier, sources) == []
+
+
 def test_a_trial_balance_never_fills_a_statement_in():
     sheet = _document("BS.xlsx", "balance_sheet", "Inventories")
     ledgers = _document("TB.csv", "profit_and_loss", "Sales")
