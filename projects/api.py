@@ -197,42 +197,44 @@ class ProjectProcess(ThrottledView, APIView):
         return _accepted(request, project)
 
 
-class ProjectRetry(ThrottledView, APIView):
-    throttle_classes = [ProcessThrottle]
+class _RunMove(ThrottledView, APIView):
+    """A POST that moves a stopped run on (retry, resume); `move` is the service doing it."""
 
-    @extend_schema(
+    throttle_classes = [ProcessThrottle]
+    move = None
+
+    def post(self, request, pk):
+        project = get_project_for_user(request.user, pk)
+        require_processing_role(request.user)
+        try:
+            project = type(self).move(project, acting_user=request.user)
+        except services.ServiceError as error:
+            return _answer_error(error)
+        return _accepted(request, project)
+
+
+@extend_schema_view(
+    post=extend_schema(
         summary="Retry a failed run",
         description="Runs again from the step that failed, keeping what the earlier steps made.",
         request=None,
         responses={202: dict, **refusals(403, 404, 409, 429)},
     )
-    def post(self, request, pk):
-        project = get_project_for_user(request.user, pk)
-        require_processing_role(request.user)
-        try:
-            project = services.retry_processing(project, acting_user=request.user)
-        except services.ServiceError as error:
-            return _answer_error(error)
-        return _accepted(request, project)
+)
+class ProjectRetry(_RunMove):
+    move = services.retry_processing
 
 
-class ProjectResume(ThrottledView, APIView):
-    throttle_classes = [ProcessThrottle]
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         summary="Resume after review",
         description="Goes on to validation once every review item is decided.",
         request=None,
         responses={202: dict, **refusals(403, 404, 409, 429)},
     )
-    def post(self, request, pk):
-        project = get_project_for_user(request.user, pk)
-        require_processing_role(request.user)
-        try:
-            project = services.resume_processing(project, acting_user=request.user)
-        except services.ServiceError as error:
-            return _answer_error(error)
-        return _accepted(request, project)
+)
+class ProjectResume(_RunMove):
+    move = services.resume_processing
 
 
 class ProjectProgress(APIView):
